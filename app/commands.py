@@ -1,0 +1,3 @@
+"""Subcommands that need Qt; each handler imports Qt lazily."""
+
+ALL = []

@@ -1,0 +1,80 @@
+"""Shared argument types and output helpers for CLI subcommands."""
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import ClosedLoopError
+from ..scenario import load_scenario
+
+
+class OutputError(ClosedLoopError):
+    """An output file cannot be written."""
+
+
+def non_negative_int(text: str) -> int:
+    """argparse type: an integer >= 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise ValueError(f"{text} must be >= 0")
+    return value
+
+
+def positive_int(text: str) -> int:
+    """argparse type: an integer >= 1."""
+    value = non_negative_int(text)
+    if value < 1:
+        raise ValueError(f"{text} must be >= 1")
+    return value
+
+
+non_negative_int.__name__ = "whole number >= 0"
+positive_int.__name__ = "whole number >= 1"
+
+
+def add_scenario_argument(parser, required: bool = True) -> None:
+    """Add ``--scenario ID|PATH``."""
+    parser.add_argument("--scenario", required=required, metavar="ID|PATH",
+                        help="scenario id (see `closedloop scenarios`) or path to a .toml file")
+
+
+def scenario_from(args):
+    """Load the scenario named by ``args.scenario`` (ScenarioError on failure)."""
+    return load_scenario(args.scenario)
+
+
+def clean_number(value) -> float | int | None:
+    """A JSON-safe number: ints stay ints, non-finite floats become None."""
+    if isinstance(value, int):
+        return value
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def write_json(path: str, payload) -> None:
+    """Write ``payload`` as UTF-8 JSON to ``path`` atomically ("-" writes to stdout).
+
+    Raises:
+        OutputError: the file cannot be written (one line).
+    """
+    text = json.dumps(payload, ensure_ascii=False, indent=1, allow_nan=False)
+    if path == "-":
+        print(text)
+        return
+    target = Path(path)
+    try:
+        if target.is_dir():
+            raise OutputError(f"{path}: is a folder, not a file")
+        fd, tmp = tempfile.mkstemp(prefix=".closedloop-", suffix=".json", dir=target.parent if str(target.parent) else ".")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+        os.replace(tmp, target)
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None

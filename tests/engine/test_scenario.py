@@ -1,0 +1,89 @@
+"""Scenario files: the default loads with a source for every parameter; bad files get one line."""
+
+import re
+
+import pytest
+
+from engine.errors import ScenarioError
+from engine.scenario import list_scenarios, load_scenario, parse_scenario, with_player
+from engine.scenario.arrays import compile_arrays
+
+from pathlib import Path
+
+DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "xiaomi-2024.toml"
+
+TEXT = DEFAULT_SCENARIO.read_text(encoding="utf-8")
+
+
+def test_default_scenario_shape(scenario):
+    assert scenario.id == "xiaomi-2024"
+    assert scenario.firm_ids == ("xiaomi", "tesla", "byd", "nio", "xpeng", "li-auto", "aito")
+    assert scenario.n_quarters == 16
+    assert scenario.info.player == "xiaomi"
+    kinds = {o.kind for o in scenario.objectives}
+    assert {"operating_profit_by", "never_distressed"} <= kinds
+    assert all(f.name.zh and f.name.en for f in scenario.firms)
+    assert all(e.headline.zh and e.headline.en for e in scenario.events)
+
+
+def test_every_parameter_has_a_source(scenario):
+    assert len(scenario.sources) > 400
+    empty = [k for k, v in scenario.sources.items() if not v.strip()]
+    assert not empty, empty[:5]
+
+
+def test_listed_by_id():
+    assert "xiaomi-2024" in [s.id for s in list_scenarios()]
+
+
+def test_with_player_retargets_objectives(scenario):
+    byd = with_player(scenario, "byd")
+    assert byd.arrays.player == scenario.firm_index("byd")
+    assert set(byd.arrays.obj_firm) == {scenario.firm_index("byd")}
+    with pytest.raises(ScenarioError):
+        with_player(scenario, "ford")
+
+
+MUTATIONS = [
+    ("not toml", lambda t: t + "\n[[[", r"not valid TOML"),
+    ("wrong type", lambda t: t.replace("brand = 0.95", 'brand = "high"', 1), r"firms\[0\]\.brand: must be a number"),
+    ("out of range", lambda t: t.replace("brand = 0.95", "brand = 9", 1), r"firms\[0\]\.brand: must be <= 5"),
+    ("nan", lambda t: t.replace("brand = 0.95", "brand = nan", 1), r"firms\[0\]\.brand: must be finite"),
+    ("unknown key", lambda t: t.replace("brand = 0.95", "brand = 0.95\nbrandd = 1", 1), r"firms\[0\]\.brandd: unknown key"),
+    ("missing field", lambda t: t.replace("brand = 0.95\n", "", 1), r"firms\[0\]\.brand: missing"),
+    ("bad firm ref", lambda t: t.replace('firm = "xiaomi"', 'firm = "xiaomii"', 1), r'models\[0\]\.firm: no firm'),
+    ("bad quarter", lambda t: t.replace('start = "2024Q1"', 'start = "2024Q5"', 1), r"scenario\.start: .*not a quarter"),
+    ("duplicate id", lambda t: t.replace('id = "tesla"', 'id = "xiaomi"', 1), r"firms: duplicate id 'xiaomi'"),
+    ("missing section", lambda t: t.replace("[scoring]", "[scorin]", 1), r"scorin: unknown section"),
+    ("bad text", lambda t: t.replace('name = { en = "Xiaomi Auto", zh = "小米汽车" }', 'name = { en = "Xiaomi Auto" }', 1), r"firms\[0\]\.name\.zh: missing text"),
+    ("no source", lambda t: re.sub(r'(?m)^source = "calibrated: Xiaomi EV segment.*$', "", t, count=1), r"firms\[0\]\.\w+: has no source"),
+    ("bad player", lambda t: t.replace('player = "xiaomi"', 'player = "ford"', 1), r"scenario\.player: no firm 'ford'"),
+    ("bad objective", lambda t: t.replace('kind = "never_distressed"', 'kind = "win"', 1), r"objectives\[1\]\.kind: must be one of"),
+]
+
+
+@pytest.mark.parametrize("name,mutate,pattern", MUTATIONS, ids=[m[0] for m in MUTATIONS])
+def test_bad_scenario_gets_one_line_naming_file_and_field(name, mutate, pattern):
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario(mutate(TEXT), "bad.toml")
+    message = str(err.value)
+    assert "\n" not in message
+    assert message.startswith("bad.toml: ")
+    assert re.search(pattern, message), message
+
+
+def test_unknown_id_and_missing_file(tmp_path):
+    with pytest.raises(ScenarioError, match="unknown scenario 'nope'"):
+        load_scenario("nope")
+    with pytest.raises(ScenarioError, match="cannot read"):
+        load_scenario(str(tmp_path / "missing.toml"))
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(ScenarioError, match="not UTF-8"):
+        load_scenario(str(binary))
+
+
+def test_compiled_arrays_are_read_only(scenario):
+    arrays = compile_arrays(scenario)
+    with pytest.raises(ValueError):
+        arrays.price0[0] = 1.0
