@@ -80,7 +80,14 @@ def update_objectives(a, t: int, status, operating_profit, distressed, share, au
     return np.where(met_now, 1.0, np.where(failed_now, -1.0, status))
 
 
-def objectives_met(status) -> np.ndarray:
-    """(B,) True where every objective is met, treating a still-pending ``never`` kind as met
-    only through :func:`update_objectives` at its deadline (callers use the final state)."""
-    return np.all(status > 0, axis=1) if status.shape[1] else np.zeros(status.shape[0], dtype=bool)
+def objectives_on_track(a, status) -> np.ndarray:
+    """(B,) True where every objective is met, or -- for ``never_distressed`` -- not failed yet.
+
+    At the end of a game every objective is decided, so this is "all objectives met"; before,
+    it is "met so far" (a pending deadline objective counts as not met).
+    """
+    if status.shape[1] == 0:
+        return np.zeros(status.shape[0], dtype=bool)
+    never = a.obj_kind == _KIND["never_distressed"]
+    ok = (status > 0) | (never & (status == 0))
+    return np.all(ok, axis=1)

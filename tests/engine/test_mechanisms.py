@@ -141,3 +141,35 @@ def test_exit_after_repeated_distress(scenario):
     assert report.firm["exited"][0, x] == 1
     assert report.firm["deliveries"][0, x] == 0
     assert state.installed_base[0, x] > 0
+
+
+def test_forecast_bands_are_ordered_and_reproducible(scenario):
+    from engine.forecast import run_forecast
+
+    game = Game.new(scenario, 5)
+    game.play_quarter()
+    a = run_forecast(game.state, 5, 64, 3)
+    b = run_forecast(game.state, 5, 64, 3)
+    for m in ("deliveries", "operating_profit_cny", "cash_cny", "market_share"):
+        bands = a.bands(m)
+        assert np.all(bands[0] <= bands[1]) and np.all(bands[1] <= bands[2])
+        np.testing.assert_array_equal(bands, b.bands(m))
+    assert a.quarters == ("2024Q2", "2024Q3", "2024Q4")
+    assert 0.0 <= a.objective_probability <= 1.0
+    js = a.to_json()
+    assert js["futures"] == 64 and set(js["quarters"][0]["firms"][0]["deliveries"]) == {"p5", "p50", "p95"}
+    # the forecast does not touch the game
+    assert game.t == 1 and len(game.states) == 2
+
+
+def test_forecast_plan_changes_the_planned_firm(scenario):
+    from engine.forecast import run_forecast
+
+    game = Game.new(scenario, 5)
+    draft = game.suggest("xiaomi")
+    x = scenario.firm_index("xiaomi")
+    cheap = replace(draft, prices={m: v * 0.8 for m, v in draft.prices.items()})
+    base = run_forecast(game.state, 5, 32, 2, plan={"xiaomi": draft})
+    low = run_forecast(game.state, 5, 32, 2, plan={"xiaomi": cheap}, hold_plan=True)
+    assert np.median(low.values["revenue_cny"][1, :, x]) != np.median(base.values["revenue_cny"][1, :, x])
+    assert np.median(low.values["gross_margin"][1, :, x]) < np.median(base.values["gross_margin"][1, :, x])
