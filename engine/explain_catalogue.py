@@ -69,10 +69,10 @@ CATALOGUE = {
     "unit_cost": {
         "title": T("Unit cost", "单车成本"),
         "equation": T(
-            "Unit cost = battery (kWh × the market pack price, which falls 18%-ish per doubling of global volume "
-            "and swings with lithium) + body and assembly (falls with your cumulative output by Wright's law, "
+            "Unit cost = battery (kWh × the market pack price, which falls by the learning rate per doubling of "
+            "global volume and swings with lithium) + body and assembly (falls with your cumulative output by Wright's law, "
             "less the automation saving) + autonomy hardware (less the saving of an in-house chip once it succeeds).",
-            "单车成本 = 电池（电量 kWh × 市场电池包价格指数；全球累计产量每翻一番约下降 18%，并随锂价波动）+ 车身与装配（按赖特定律随你的累计产量下降，"
+            "单车成本 = 电池（电量 kWh × 市场电池包价格指数；全球累计产量每翻一番按学习率下降，并随锂价波动）+ 车身与装配（按赖特定律随你的累计产量下降，"
             "再扣除自动化节省）+ 智驾硬件（自研芯片成功后按比例节省）。"),
         "params": _COST,
     },

@@ -1,0 +1,272 @@
+"""The session adapter: a thin QObject owning the game and the player's draft, emitting signals.
+
+Widgets connect to these signals in their constructors and only read (``session.game``,
+``session.draft``, ``session.history`` ...). Every change goes through a method here: draft edits
+become QUndoStack commands, the quarter and the preview run in worker threads.
+"""
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from engine.decisions import validate
+from engine.drivers import quarter_drivers
+from engine.errors import ClosedLoopError, DecisionError
+from engine.forecast import run_forecast
+from engine.game import Game
+from engine.scenario import with_player
+
+from . import consequences, problems, saving, settings, workers
+from .draft import EditCommand, next_draft, value_of, with_value
+from .history import History
+from .i18n import translate
+
+log = logging.getLogger(__name__)
+
+FORECAST_SALT = 1
+
+
+class Session(QObject):
+    """One game being played by one player (the firm ``player``)."""
+
+    gameStarted = Signal()                 # new or loaded game: widgets reset
+    draftChanged = Signal()                # the draft (and its projection) changed
+    quarterResolved = Signal(object)       # QuarterRecord of the quarter just played
+    gameFinished = Signal()
+    busyChanged = Signal(bool)             # a quarter is being resolved
+    forecastStarted = Signal()
+    forecastProgress = Signal(int, int)
+    forecastReady = Signal(object)         # engine.forecast.Forecast
+    forecastStopped = Signal(str)          # "" when cancelled, else a one-line reason
+    fileChanged = Signal(str)              # the game's save file
+    message = Signal(str)                  # one-line notices (autosave failures ...)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.game = None
+        self.player = ""
+        self.draft = None
+        self.history = None
+        self.drivers = None                # engine.drivers result for the last quarter (or None)
+        self.projection = {}
+        self.forecast = None
+        self.forecast_plan = None          # the draft the last forecast was run for
+        self.path = ""
+        self.busy = False
+        self.undo_stack = QUndoStack(self)
+        self._task = None
+        self._forecast_task = None
+
+    # ---- starting and loading ---------------------------------------------------------------
+    def new_game(self, scenario, firm_id: str | None = None, level: str = "normal", seed: int | None = None) -> None:
+        """Start a campaign: ``firm_id`` played by the user, every other firm by AI at ``level``."""
+        firm_id = firm_id or scenario.info.player
+        scenario = with_player(scenario, firm_id)
+        seed = scenario.info.default_seed if seed is None else int(seed)
+        self.adopt(Game.new(scenario, seed, human=(firm_id,), level=level))
+
+    def adopt(self, game, path: str = "") -> None:
+        """Play ``game`` (a new or loaded :class:`~engine.game.Game`; its first human firm is the player)."""
+        self.cancel_forecast()
+        humans = game.humans or (game.scenario.info.player,)
+        self.game, self.player, self.path = game, humans[0], path
+        self.history = History(game)
+        self.forecast = self.forecast_plan = None
+        self.drivers = quarter_drivers(game, self.player) if len(game.records) > 1 else None
+        last = game.records[-1].decisions.get(self.player) if game.records else None
+        self._set_draft(next_draft(last, self._advice()) if not game.finished else last)
+        self.undo_stack.clear()
+        self.gameStarted.emit()
+        self.fileChanged.emit(path)
+        self.draftChanged.emit()
+        if self.finished:
+            self.gameFinished.emit()
+
+    @property
+    def scenario(self):
+        """The game's scenario (with the player's firm as its player)."""
+        return self.game.scenario if self.game else None
+
+    @property
+    def finished(self) -> bool:
+        """True when the scenario ended or the player's firm left the market."""
+        if self.game is None:
+            return False
+        if self.game.finished:
+            return True
+        return bool(self.game.state.exited[0, self.scenario.firm_index(self.player)] > 0)
+
+    def _advice(self):
+        return self.game.suggest(self.player)
+
+    # ---- the draft ----------------------------------------------------------------------------
+    def check(self, path: str, value) -> str:
+        """The one-line problem with setting ``path`` to ``value``, or "" when it is valid."""
+        try:
+            validate(self.scenario, self.player, with_value(self.draft, path, value))
+        except DecisionError as exc:
+            text = str(exc)
+            prefix = f"{self.player}.{path}: "
+            return problems.localise(text[len(prefix):] if text.startswith(prefix) else text.split(": ", 1)[-1])
+        return ""
+
+    def propose(self, path: str, value, label: str = "") -> str:
+        """Set ``path`` of the draft to ``value`` as an undoable edit.
+
+        Returns:
+            "" when applied (or unchanged), else the validation message; nothing changes then.
+        """
+        if self.game is None or self.busy or self.finished:
+            return translate("Session", "No quarter is open for decisions.")
+        problem = self.check(path, value)
+        if problem:
+            return problem
+        if value_of(self.draft, path) == value:
+            return ""
+        text = translate("Session", "Change %1").replace("%1", label or path)
+        self.undo_stack.push(EditCommand(self, self.draft, with_value(self.draft, path, value), text))
+        return ""
+
+    def use_advice(self) -> None:
+        """Replace the draft with the advisor's plan (the normal AI's decision), undoably."""
+        if self.game is None or self.busy or self.finished:
+            return
+        self.undo_stack.push(EditCommand(self, self.draft, self._advice(), translate("Session", "Use the advisor's plan")))
+
+    def apply_draft(self, decision) -> None:
+        """Make ``decision`` the draft (called by undo commands; validate before pushing them)."""
+        self._set_draft(decision)
+        self.draftChanged.emit()
+
+    def _set_draft(self, decision) -> None:
+        self.draft = decision
+        self.projection = {}
+        if self.game is not None and not self.finished and decision is not None:
+            try:
+                self.projection = consequences.projection(self.game, self.player, decision)
+            except ClosedLoopError as exc:
+                log.warning("projection failed: %s", exc)
+
+    # ---- the quarter --------------------------------------------------------------------------
+    def end_quarter(self) -> bool:
+        """Resolve the quarter with the draft in a worker thread; False if that cannot start now."""
+        if self.game is None or self.busy or self.finished:
+            return False
+        self.cancel_forecast()
+        game, player, draft, autosave = self.game, self.player, self.draft, settings.get("autosave")
+
+        def play(progress):
+            record = game.play_quarter({player: draft})
+            drivers = quarter_drivers(game, player)
+            note = ""
+            if autosave:
+                try:
+                    saving.autosave(game)
+                except (ClosedLoopError, OSError) as exc:
+                    note = translate("Session", "Autosave failed: %1").replace("%1", str(exc))
+            return record, drivers, note
+
+        self._set_busy(True)
+        self._task = workers.Task(play, "end quarter")
+        self._task.signals.finished.connect(self._quarter_done)
+        self._task.signals.failed.connect(self._quarter_failed)
+        workers.start(self._task)
+        return True
+
+    def _quarter_done(self, task, result) -> None:
+        record, drivers, note = result
+        self._task = None
+        self.drivers = drivers
+        if not self.finished:
+            self._set_draft(next_draft(self.draft, self._advice()))
+        self.undo_stack.clear()
+        self._set_busy(False)
+        self.quarterResolved.emit(record)
+        self.draftChanged.emit()
+        if note:
+            self.message.emit(note)
+        if self.finished:
+            self.gameFinished.emit()
+
+    def _quarter_failed(self, task, message: str) -> None:
+        self._task = None
+        self._set_busy(False)
+        self.message.emit(message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.busyChanged.emit(busy)
+
+    def wait(self) -> None:
+        """Block until worker tasks are done (for shutdown and tests)."""
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone()
+
+    # ---- the preview --------------------------------------------------------------------------
+    @property
+    def forecasting(self) -> bool:
+        """True while a preview forecast runs."""
+        return self._forecast_task is not None
+
+    def start_forecast(self, futures: int | None = None, quarters: int | None = None,
+                       hold_plan: bool | None = None) -> bool:
+        """Run the Monte Carlo preview of the draft in a worker thread; False if it cannot start."""
+        if self.game is None or self.busy or self.finished:
+            return False
+        self.cancel_forecast()
+        futures = futures or settings.get("forecast/futures")
+        quarters = quarters or max(1, self.scenario.n_quarters - self.game.t)
+        hold = settings.get("forecast/hold_plan") if hold_plan is None else hold_plan
+        state, seed, plan = self.game.state, self.game.seed, {self.player: self.draft}
+
+        def run(progress):
+            return run_forecast(state, seed, futures, quarters, plan=plan, hold_plan=hold,
+                                salt=FORECAST_SALT, progress=progress)
+
+        task = workers.Task(run, "forecast")
+        task.plan = self.draft
+        task.signals.progress.connect(self.forecastProgress)
+        task.signals.finished.connect(self._forecast_done)
+        task.signals.failed.connect(self._forecast_stopped)
+        task.signals.cancelled.connect(self._forecast_cancelled)
+        self._forecast_task = task
+        self.forecastStarted.emit()
+        workers.start(task)
+        return True
+
+    def cancel_forecast(self) -> None:
+        """Stop the running preview (its forecastStopped("") follows)."""
+        if self._forecast_task is not None:
+            self._forecast_task.cancel()
+
+    def _forecast_done(self, task, result) -> None:
+        if task is not self._forecast_task:
+            return
+        self._forecast_task = None
+        self.forecast, self.forecast_plan = result, task.plan
+        self.forecastReady.emit(result)
+
+    def _forecast_cancelled(self, task) -> None:
+        self._forecast_stopped(task, "")
+
+    def _forecast_stopped(self, task, message: str) -> None:
+        if task is not self._forecast_task:
+            return
+        self._forecast_task = None
+        self.forecastStopped.emit(message)
+
+    # ---- files --------------------------------------------------------------------------------
+    def save(self, path: str) -> None:
+        """Save the game to ``path`` (raises ClosedLoopError with one line on failure)."""
+        saving.save_game(self.game, path)
+        settings.add_recent(path)
+        self.path = path
+        self.fileChanged.emit(path)
+
+    def load(self, path: str) -> None:
+        """Load and play the game saved at ``path`` (raises ClosedLoopError with one line)."""
+        game = saving.load_game(path)
+        settings.add_recent(path)
+        self.adopt(game, path)
