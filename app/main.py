@@ -1,5 +1,6 @@
 """Desktop app entry: set up Qt (high-DPI, fonts, language, theme, logging) and show the start window."""
 
+import logging
 import sys
 
 from PySide6.QtCore import Qt
@@ -39,4 +40,5 @@ def run_app(argv) -> int:
 
     shell = Shell()
     shell.show_start()
+    logging.getLogger("closedloop").info("start window shown (%s, %s)", i18n.current(), theme.current())
     return app.exec()

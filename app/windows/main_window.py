@@ -17,6 +17,15 @@ from ..widgets.scorecard import ScorecardPanel
 from .menus import build_menus
 
 
+def _unique(keys: list) -> list:
+    """Key sequences without repeats (a repeated shortcut is "ambiguous" to Qt)."""
+    out = []
+    for key in keys:
+        if key.toString() not in [k.toString() for k in out]:
+            out.append(key)
+    return out
+
+
 class MainWindow(QMainWindow):
     """The game window for one session. ``shell`` handles new games, files and preferences."""
 
@@ -94,9 +103,9 @@ class MainWindow(QMainWindow):
         self.act_report = self._action(translate("Main", "Quarterly &report"), self.open_report, "Ctrl+R",
                                        translate("Main", "Open last quarter's report (Ctrl+R)"))
         self.act_undo = s.undo_stack.createUndoAction(self, translate("Main", "&Undo"))
-        self.act_undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo), QKeySequence("Ctrl+Z")])
+        self.act_undo.setShortcuts(_unique([QKeySequence("Ctrl+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)]))
         self.act_redo = s.undo_stack.createRedoAction(self, translate("Main", "&Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.act_redo.setShortcuts(_unique([QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]))
         self.act_advice = self._action(translate("Main", "Use the &advisor's plan"), s.use_advice)
         self.act_new = self._action(translate("Main", "&New campaign…"), lambda: shell and shell.new_campaign(self), "Ctrl+N")
         self.act_open = self._action(translate("Main", "&Open…"), lambda: shell and shell.open_file(self), "Ctrl+O")
