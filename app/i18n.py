@@ -14,7 +14,7 @@ from .resources import translations_dir
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "zh_CN")
-_state = {"lang": "en", "translators": []}
+_state = {"lang": "en", "translators": [], "locale": None}
 
 # input units per kind and language: (CNY or units per displayed unit, unit label)
 INPUT_UNITS = {
@@ -51,9 +51,10 @@ def is_chinese() -> bool:
 
 def locale() -> QLocale:
     """The QLocale of the current language (digit grouping, decimal point)."""
-    if is_chinese():
-        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    if _state["locale"] is None:
+        _state["locale"] = (QLocale(QLocale.Language.Chinese, QLocale.Country.China) if is_chinese()
+                            else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    return _state["locale"]
 
 
 def install(lang: str) -> str:
@@ -65,6 +66,7 @@ def install(lang: str) -> str:
         app.removeTranslator(translator)
     _state["translators"] = []
     _state["lang"] = lang
+    _state["locale"] = None
     QLocale.setDefault(locale())
     if lang == "en":
         return lang

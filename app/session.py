@@ -141,12 +141,7 @@ class Session(QObject):
 
     def _set_draft(self, decision) -> None:
         self.draft = decision
-        self.projection = {}
-        if self.game is not None and not self.finished and decision is not None:
-            try:
-                self.projection = consequences.projection(self.game, self.player, decision)
-            except ClosedLoopError as exc:
-                log.warning("projection failed: %s", exc)
+        self.projection = {} if self.finished or decision is None else _project(self.game, self.player, decision)
 
     # ---- the quarter --------------------------------------------------------------------------
     def end_quarter(self) -> bool:
@@ -159,13 +154,16 @@ class Session(QObject):
         def play(progress):
             record = game.play_quarter({player: draft})
             drivers = quarter_drivers(game, player)
+            over = game.finished or game.state.exited[0, game.scenario.firm_index(player)] > 0
+            following = draft if over else next_draft(draft, game.suggest(player))
+            projection = {} if over else _project(game, player, following)
             note = ""
             if autosave:
                 try:
                     saving.autosave(game)
                 except (ClosedLoopError, OSError) as exc:
                     note = translate("Session", "Autosave failed: %1").replace("%1", str(exc))
-            return record, drivers, note
+            return record, drivers, following, projection, note
 
         self._set_busy(True)
         self._task = workers.Task(play, "end quarter")
@@ -175,11 +173,9 @@ class Session(QObject):
         return True
 
     def _quarter_done(self, task, result) -> None:
-        record, drivers, note = result
+        record, drivers, self.draft, self.projection, note = result
         self._task = None
         self.drivers = drivers
-        if not self.finished:
-            self._set_draft(next_draft(self.draft, self._advice()))
         self.undo_stack.clear()
         self._set_busy(False)
         self.quarterResolved.emit(record)
@@ -270,3 +266,12 @@ class Session(QObject):
         game = saving.load_game(path)
         settings.add_recent(path)
         self.adopt(game, path)
+
+
+def _project(game, player: str, draft) -> dict:
+    """The quick median projection of ``draft`` (empty when it cannot be computed)."""
+    try:
+        return consequences.projection(game, player, draft)
+    except ClosedLoopError as exc:
+        log.warning("projection failed: %s", exc)
+        return {}

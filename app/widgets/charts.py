@@ -126,8 +126,9 @@ class Chart(QWidget):
     def add_line(self, key: str, name: str, colour: str, width: float = 1.6, dashed: bool = False) -> None:
         """Create series ``key`` (shown in the legend as ``name``); empty until :meth:`set_line`."""
         pen = pg.mkPen(colour, width=width, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
-        curve = self.plot.plot([], [], pen=pen, connect="finite", symbol="o", symbolSize=3,
+        curve = self.plot.plot([], [], pen=pen, connect="finite", symbol="o", symbolSize=4,
                                symbolPen=pen, symbolBrush=pg.mkBrush(colour))
+        curve.setSymbol(None)  # dots only while a line has too few points to be seen (see set_line)
         self.series[key] = (name, curve)
         self._legend_items.append(f"<span style='color:{colour}'>{'┅' if dashed else '━'}</span>&nbsp;{name}")
         self.legend.setText(" &nbsp; ".join(self._legend_items))
@@ -142,7 +143,11 @@ class Chart(QWidget):
         finite = np.isfinite(y)
         if not finite.all():  # gaps stay gaps; an all-gap series is drawn empty
             x, y = (x, y) if finite.any() else (x[:0], y[:0])
-        self.series[key][1].setData(x, y)
+        curve = self.series[key][1]
+        dots = "o" if 0 < finite.sum() < 3 else None
+        if curve.opts["symbol"] != dots:
+            curve.setSymbol(dots)
+        curve.setData(x, y)
         self._fit_y()
 
     def _fit_y(self) -> None:

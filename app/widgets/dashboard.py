@@ -58,7 +58,9 @@ class Dashboard(QTabWidget):
                 grid.addWidget(chart, i // 2, i % 2)
             self.addTab(page, tab_title.replace("&", "&&"))
         self._build_series()
-        session.quarterResolved.connect(self.update_charts)
+        self._stale = set(range(self.count()))
+        session.quarterResolved.connect(self._mark_stale)
+        self.currentChanged.connect(lambda *_: self.update_charts())
         self.update_charts()
 
     def _build_series(self) -> None:
@@ -83,24 +85,44 @@ class Dashboard(QTabWidget):
         c["cash"].add_line("debt", translate("Dashboard", "Debt"), "#c62828", dashed=True)
         self._own = own
 
+    def _mark_stale(self, *_) -> None:
+        self._stale = set(range(self.count()))
+        self.update_charts()
+
     def update_charts(self, *_) -> None:
-        """Refresh every series from the session's history (setData only)."""
+        """Refresh the charts of the visible tab from the session's history (setData only); the
+        other tabs refresh when they are shown."""
         h = self.session.history
-        if h is None:
+        if h is None or self.currentIndex() not in self._stale:
             return
+        self._stale.discard(self.currentIndex())
+        visible = set(self.charts_on(self.currentIndex()))
+        self._update(h, visible)
+
+    def charts_on(self, tab: int) -> list:
+        """Topics of the charts on tab ``tab``."""
+        return [topic for topic, _, _, _ in chart_specs()[tab][1]]
+
+    def _update(self, h, topics: set) -> None:
         sc = self.session.scenario
         f = sc.firm_index(self.session.player)
         for topic in ALL_FIRMS:
+            if topic not in topics:
+                continue
             values = h.firm(FIRM_METRIC[topic])
             for k, firm in enumerate(sc.firms):
                 self.charts[topic].set_line(firm.id, values[:, k])
         c = self.charts
-        for key, metric in (("orders", "orders"), ("deliveries", "deliveries"), ("capacity", "output_capacity")):
-            c["deliveries_capacity"].set_line(key, h.firm(metric)[:, f])
+        if "deliveries_capacity" in topics:
+            for key, metric in (("orders", "orders"), ("deliveries", "deliveries"), ("capacity", "output_capacity")):
+                c["deliveries_capacity"].set_line(key, h.firm(metric)[:, f])
         on_sale = h.model("launched") > 0
-        for j, m in self._own:
-            for topic, metric in (("price", "price_cny"), ("unit_cost", "unit_cost_cny")):
-                c[topic].set_line(m.id, np.where(on_sale[:, j], h.model(metric)[:, j], np.nan))
-        c["price"].set_line("market", h.market_price())
-        c["cash"].set_line("cash", h.firm("cash_cny")[:, f])
-        c["cash"].set_line("debt", h.firm("debt_cny")[:, f])
+        for topic, metric in (("price", "price_cny"), ("unit_cost", "unit_cost_cny")):
+            if topic in topics:
+                for j, m in self._own:
+                    c[topic].set_line(m.id, np.where(on_sale[:, j], h.model(metric)[:, j], np.nan))
+        if "price" in topics:
+            c["price"].set_line("market", h.market_price())
+        if "cash" in topics:
+            c["cash"].set_line("cash", h.firm("cash_cny")[:, f])
+            c["cash"].set_line("debt", h.firm("debt_cny")[:, f])

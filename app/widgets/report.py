@@ -88,8 +88,16 @@ class ReportDialog(QDialog):
         layout.addLayout(grid, 1)
         layout.addWidget(buttons)
         self.resize(1280, 920)
-        session.quarterResolved.connect(self.refresh)
+        session.quarterResolved.connect(self._quarter_resolved)
         self.refresh()
+
+    def _quarter_resolved(self, *_) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event):  # noqa: N802 - Qt hook
+        self.refresh()
+        super().showEvent(event)
 
     def refresh(self, *_) -> None:
         """Show the last quarter played."""

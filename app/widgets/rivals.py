@@ -12,6 +12,10 @@ from .decision_budgets import level_name
 from .fields import help_button
 
 
+BOLD = QFont()
+BOLD.setBold(True)
+
+
 class RivalsModel(QAbstractTableModel):
     """One row per firm: last quarter's deliveries, share, price, announced capacity, autonomy.
 
@@ -44,13 +48,22 @@ class RivalsModel(QAbstractTableModel):
             exited = h.firm("exited")[-1]
             for f, firm in enumerate(sc.firms):
                 prev = (units[-2, f], price[-2, f]) if len(units) > 1 else (np.nan, np.nan)
-                self.rows.append({
-                    "firm": firm, "units": units[-1, f], "units_change": units[-1, f] / prev[0] - 1 if prev[0] > 0 else np.nan,
-                    "share": share[-1, f], "price": price[-1, f],
-                    "price_change": price[-1, f] / prev[1] - 1 if prev[1] > 0 and units[-1, f] > 0 else np.nan,
-                    "capacity": capacity[-1, f], "level": level[-1, f], "exited": exited[f] > 0,
-                    "player": firm.id == self.session.player})
+                row = {"firm": firm, "units_change": units[-1, f] / prev[0] - 1 if prev[0] > 0 else np.nan,
+                       "price_change": price[-1, f] / prev[1] - 1 if prev[1] > 0 and units[-1, f] > 0 else np.nan,
+                       "exited": exited[f] > 0, "player": firm.id == self.session.player,
+                       "colour": QColor(firm_colour(sc, f))}
+                row["text"] = self._texts(row, units[-1, f], share[-1, f], price[-1, f], capacity[-1, f], level[-1, f])
+                self.rows.append(row)
         self.endResetModel()
+
+    @staticmethod
+    def _texts(row, units, share, price, capacity, level) -> tuple:
+        """The row's cells as shown (computed once per quarter, not on every paint)."""
+        name = i18n.text_of(row["firm"].name) + (" " + translate("Rivals", "(you)") if row["player"] else "") + \
+            (" — " + translate("Rivals", "left the market") if row["exited"] else "")
+        change = lambda v: "–" if not np.isfinite(v) else i18n.signed(i18n.percent(v), v)  # noqa: E731
+        return (name, i18n.compact(units), change(row["units_change"]), i18n.percent(share), i18n.money(price),
+                change(row["price_change"]), i18n.compact(capacity), f"{i18n.number(level, 1)} · {level_name(level)}")
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)
@@ -67,27 +80,17 @@ class RivalsModel(QAbstractTableModel):
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                name = i18n.text_of(row["firm"].name)
-                return name + (" " + translate("Rivals", "(you)") if row["player"] else "") + \
-                    (" — " + translate("Rivals", "left the market") if row["exited"] else "")
-            change = lambda v: "–" if not np.isfinite(v) else i18n.signed(i18n.percent(v), v)  # noqa: E731
-            values = (None, i18n.compact(row["units"]), change(row["units_change"]), i18n.percent(row["share"]),
-                      i18n.money(row["price"]), change(row["price_change"]), i18n.compact(row["capacity"]),
-                      f"{i18n.number(row['level'], 1)} · {level_name(row['level'])}")
-            return values[col]
+            return row["text"][col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and row["player"]:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return BOLD
         if role == Qt.ItemDataRole.ForegroundRole and col in (2, 5):
             v = row["units_change" if col == 2 else "price_change"]
             if np.isfinite(v) and abs(v) > 0.005:
                 return QBrush(QColor(theme.colour("good" if v > 0 else "bad")))
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            return QColor(firm_colour(self.session.scenario, self.session.scenario.firm_index(row["firm"].id)))
+            return row["colour"]
         return None
 
 

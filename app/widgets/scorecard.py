@@ -102,5 +102,7 @@ class ScorecardPanel(QWidget):
         rank = int((scores > scores[f]).sum()) + 1
         self.score.setText("<b>" + translate("Score", "Score %1 · rank %2 of %3").replace(
             "%1", i18n.number(scores[f], 1)).replace("%2", str(rank)).replace("%3", str(len(scores))) + "</b>")
+        self.setUpdatesEnabled(False)  # QProgressBar.setValue repaints at once: paint all bars together
         for metric in SCORE_METRICS:
             self.bars[metric].setValue(int(round(100 * firm[f"score_{metric}"][0, f])))
+        self.setUpdatesEnabled(True)

@@ -33,7 +33,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main-window")
         self.session, self.shell = session, shell
-        self.report = None
         self.endgame = None
         self.decisions = DecisionsPanel(session, self)
         self.dashboard = Dashboard(session, self)
@@ -73,6 +72,7 @@ class MainWindow(QMainWindow):
         session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         session.fileChanged.connect(self._update_title)
         session.forecastReady.connect(lambda *_: self.tabs.setCurrentWidget(self.preview))
+        self.report = ReportDialog(session, self)  # built now, so ending a quarter only refreshes it
         self._update_title()
         self._update_status()
         self._busy(session.busy)
@@ -161,9 +161,6 @@ class MainWindow(QMainWindow):
         if not self.session.game.records:
             self.statusBar().showMessage(translate("Main", "No quarter has been played yet."), 5000)
             return None
-        if self.report is None:
-            self.report = ReportDialog(self.session, self)
-        self.report.refresh()
         self.report.show()
         self.report.raise_()
         return self.report

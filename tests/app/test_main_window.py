@@ -139,3 +139,13 @@ def test_decisions_are_locked_while_a_quarter_resolves(window, session, qtbot):
         pass
     assert window.decisions.stack.isEnabled() and window.act_end.isEnabled()
     assert window.decisions.page(PricingPage).isEnabled()
+
+
+def test_hidden_dashboard_tabs_catch_up_when_shown(window, session, qtbot):
+    with qtbot.waitSignal(session.quarterResolved, timeout=20_000):
+        session.end_quarter()
+    autonomy = window.dashboard.charts["autonomy"]
+    assert session.player not in autonomy.data, "charts on hidden tabs wait until they are shown"
+    window.dashboard.setCurrentIndex(2)
+    f = session.scenario.firm_index(session.player)
+    np.testing.assert_allclose(autonomy.data[session.player][1], session.history.firm("autonomy_level")[:, f])
