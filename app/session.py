@@ -49,6 +49,7 @@ class Session(QObject):
         self.draft = None
         self.history = None
         self.drivers = None                # engine.drivers result for the last quarter (or None)
+        self.advice = None                 # the advisor's (normal AI's) decision for this quarter
         self.projection = {}
         self.forecast = None
         self.forecast_plan = None          # the draft the last forecast was run for
@@ -75,7 +76,8 @@ class Session(QObject):
         self.forecast = self.forecast_plan = None
         self.drivers = quarter_drivers(game, self.player) if len(game.records) > 1 else None
         last = game.records[-1].decisions.get(self.player) if game.records else None
-        self._set_draft(next_draft(last, self._advice()) if not game.finished else last)
+        self.advice = None if self.finished else game.suggest(self.player)
+        self._set_draft(next_draft(last, self.advice) if self.advice is not None else last)
         self.undo_stack.clear()
         self.gameStarted.emit()
         self.fileChanged.emit(path)
@@ -96,9 +98,6 @@ class Session(QObject):
         if self.game.finished:
             return True
         return bool(self.game.state.exited[0, self.scenario.firm_index(self.player)] > 0)
-
-    def _advice(self):
-        return self.game.suggest(self.player)
 
     # ---- the draft ----------------------------------------------------------------------------
     def check(self, path: str, value) -> str:
@@ -132,7 +131,7 @@ class Session(QObject):
         """Replace the draft with the advisor's plan (the normal AI's decision), undoably."""
         if self.game is None or self.busy or self.finished:
             return
-        self.undo_stack.push(EditCommand(self, self.draft, self._advice(), translate("Session", "Use the advisor's plan")))
+        self.undo_stack.push(EditCommand(self, self.draft, self.advice, translate("Session", "Use the advisor's plan")))
 
     def apply_draft(self, decision) -> None:
         """Make ``decision`` the draft (called by undo commands; validate before pushing them)."""
@@ -155,7 +154,8 @@ class Session(QObject):
             record = game.play_quarter({player: draft})
             drivers = quarter_drivers(game, player)
             over = game.finished or game.state.exited[0, game.scenario.firm_index(player)] > 0
-            following = draft if over else next_draft(draft, game.suggest(player))
+            advice = None if over else game.suggest(player)
+            following = draft if over else next_draft(draft, advice)
             projection = {} if over else _project(game, player, following)
             note = ""
             if autosave:
@@ -163,7 +163,7 @@ class Session(QObject):
                     saving.autosave(game)
                 except (ClosedLoopError, OSError) as exc:
                     note = translate("Session", "Autosave failed: %1").replace("%1", str(exc))
-            return record, drivers, following, projection, note
+            return record, drivers, advice, following, projection, note
 
         self._set_busy(True)
         self._task = workers.Task(play, "end quarter")
@@ -173,7 +173,7 @@ class Session(QObject):
         return True
 
     def _quarter_done(self, task, result) -> None:
-        record, drivers, self.draft, self.projection, note = result
+        record, drivers, self.advice, self.draft, self.projection, note = result
         self._task = None
         self.drivers = drivers
         self.undo_stack.clear()

@@ -417,6 +417,10 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>Your advisor would order %1 this quarter.</source>
+        <translation>顾问建议本季订购 %1。</translation>
+    </message>
+    <message>
         <source>New models</source>
         <translation>新车型</translation>
     </message>
@@ -976,6 +980,10 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
     <message>
         <source>Objectives aimed at the player apply to the company you choose.</source>
         <translation>面向玩家的目标将适用于你选择的企业。</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
     </message>
 </context>
 <context>

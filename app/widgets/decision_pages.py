@@ -31,16 +31,17 @@ class PricingPage(FormPage):
         for j, m in consequences.own_models(game, session.player):
             name = i18n.text_of(m.name)
             form = self.form(name, "margin_per_car", m.id)
-            price = self.field(form, f"prices.{m.id}", translate("Decisions", "List price"), "price", translate(
+            price_label, incentive_label = translate("Decisions", "List price"), translate("Decisions", "Incentive this quarter")
+            price = self.field(form, f"prices.{m.id}", price_label, "price", translate(
                 "Decisions", "List price of the %1 before incentives. Buyers weigh it against rivals' prices; above "
                 "your brand's credible price demand falls faster. Allowed: %2 to %3 CNY.")
                 .replace("%1", name).replace("%2", i18n.number(MIN_PRICE_CNY)).replace("%3", i18n.number(MAX_PRICE_CNY)),
-                f"{name} {translate('Decisions', 'List price')}")
+                f"{name} {price_label}")
             price.model_index = j
-            self.field(form, f"incentives.{m.id}", translate("Decisions", "Incentive this quarter"), "per_car", translate(
+            self.field(form, f"incentives.{m.id}", incentive_label, "per_car", translate(
                 "Decisions", "Discount per car on the %1, this quarter only (at most half the list price). Raises "
                 "orders now without moving the list price rivals react to.").replace("%1", name),
-                f"{name} {translate('Decisions', 'Incentive this quarter')}")
+                f"{name} {incentive_label}")
             self.separator()
         self.box.addWidget(help_link(session, "price", translate("Decisions", "How do rivals set their prices?"), self))
         self._refresh_if_ready()
@@ -71,13 +72,14 @@ class ProductionPage(FormPage):
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         game = session.game
-        form = self.form(translate("Decisions", "Production targets"), "deliveries_capacity")
+        targets = translate("Decisions", "Production targets")
+        form = self.form(targets, "deliveries_capacity")
         for j, m in consequences.own_models(game, session.player):
             self.field(form, f"production.{m.id}", i18n.text_of(m.name), "units", translate(
                 "Decisions", "Cars of this model to build this quarter. Targets above what the plants can build are "
                 "scaled down; cars built and not sold wait in inventory at a holding cost. Allowed: 0 to %1.")
                 .replace("%1", i18n.number(MAX_UNITS)),
-                f"{i18n.text_of(m.name)} {translate('Decisions', 'Production targets')}")
+                f"{i18n.text_of(m.name)} {targets}")
         self.usage = note_label(self)
         self.box.addWidget(self.usage)
         self.separator()
@@ -145,6 +147,10 @@ class ProductionPage(FormPage):
             "%2", _q(game, game.t + i)) for i, u in info["arrivals"])
         lines.append(translate("Decisions", "One-shift capacity now: %1. Under construction: %2.").replace(
             "%1", i18n.compact(info["nameplate"])).replace("%2", arrivals or translate("Decisions", "none")))
+        advice = self.session.advice
+        if advice is not None and advice.capacity_order > 0:
+            lines[-1] += " " + translate("Decisions", "Your advisor would order %1 this quarter.").replace(
+                "%1", i18n.compact(advice.capacity_order))
         self.fields["capacity_order"].set_note(lines[0] if order > 0 else "")
         self.pipeline.setText(lines[-1])
 

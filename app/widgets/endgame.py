@@ -62,6 +62,11 @@ class EndGameDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionMode(QTableView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row = self.fontMetrics().height() + 6
+        self.table.verticalHeader().setDefaultSectionSize(row)
+        self.table.setMinimumHeight(row * (len(sc.firms) + 1) + 8)  # every firm without scrolling
         luck = saving.luck_versus_skill(game)
         self.luck = QLabel(translate("EndGame", "Luck versus skill: not available yet — it needs the replay analysis of "
                                      "many worlds, which comes with a later version.") if luck is None else str(luck))

@@ -114,8 +114,9 @@ class NewCampaignDialog(QDialog):
         if self.firm_box.currentData() != s.info.player:
             note = "<p><i>" + translate("NewCampaign", "Objectives aimed at the player apply to the company you "
                                         "choose.") + "</i></p>"
+        heading = translate("NewCampaign", "Objectives")
         self.story.setHtml(f"<h3>{i18n.text_of(s.info.name)}</h3><p>{span}</p><p>{i18n.text_of(s.info.story)}</p>"
-                           f"<h4>{translate('NewCampaign', 'Objectives')}</h4><ul>{objectives}</ul>{note}")
+                           f"<h4>{heading}</h4><ul>{objectives}</ul>{note}")
 
     def choice(self) -> tuple:
         """``(scenario, firm id, AI level, seed)`` as chosen."""

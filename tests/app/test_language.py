@@ -125,8 +125,36 @@ def test_switching_language_rebuilds_the_window_in_chinese(app, session, qtbot, 
 
 
 def visible_texts_dialog(dialog) -> list:
+    """Labels, buttons, combo items and rich-text browsers of a dialog."""
+    from PySide6.QtWidgets import QComboBox, QTextBrowser
+
     texts = [re.sub(r"<[^>]+>", " ", lb.text()) for lb in dialog.findChildren(QLabel) if lb.isVisibleTo(dialog)]
+    texts += [b.text() for b in dialog.findChildren(QAbstractButton) if b.isVisibleTo(dialog)]
+    for box in dialog.findChildren(QComboBox):
+        texts += [box.itemText(i) for i in range(box.count())]
+    for browser in dialog.findChildren(QTextBrowser):
+        texts += [line for line in browser.toPlainText().splitlines()]
     return [t for t in texts if t.strip()]
+
+
+def test_dialogs_are_translated(app, session):
+    from app.widgets.explain import ExplainDialog
+    from app.windows.help import HelpDialog
+    from app.windows.new_campaign import NewCampaignDialog
+    from app.windows.settings_dialog import SettingsDialog
+    from app.windows.start import StartWindow
+    from app.shell import Shell
+
+    i18n.install("zh_CN")
+    try:
+        for dialog in (NewCampaignDialog(), SettingsDialog(), HelpDialog(), StartWindow(Shell()),
+                       ExplainDialog(session, "cash")):
+            dialog.show()
+            texts = visible_texts_dialog(dialog)
+            assert texts and untranslated(texts) == [], (type(dialog).__name__, untranslated(texts))
+            dialog.close()
+    finally:
+        i18n.install("en")
 
 
 @pytest.mark.parametrize("locale, expected", [("en_US.UTF-8", "en"), ("zh_CN.UTF-8", "zh_CN")])
