@@ -137,7 +137,7 @@ def _drive(args, out: Path, tmp: Path) -> list:
     report = window.open_report()
     if report is None or not report.isVisible():
         raise SelftestFailure("the quarterly report did not open")
-    report.resize(1280, 920)
+    report.resize(1360, 920)
     shots.append(_shot(report, out / SHOTS[2]))
     dialog = show_explanation(session, "unit_cost", window)
     dialog.resize(900, 560)

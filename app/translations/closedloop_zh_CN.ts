@@ -1368,16 +1368,22 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
         <translation>均价</translation>
     </message>
     <message>
-        <source>Price change</source>
-        <translation>价格变化</translation>
+        <source>Price
+change</source>
+        <translation>价格
+变化</translation>
     </message>
     <message>
-        <source>Capacity (incl. building)</source>
-        <translation>产能（含在建）</translation>
+        <source>Capacity
+(incl. building)</source>
+        <translation>产能
+（含在建）</translation>
     </message>
     <message>
-        <source>Autonomy (marketed)</source>
-        <translation>智驾（宣传等级）</translation>
+        <source>Autonomy
+(marketed)</source>
+        <translation>智驾
+（宣传等级）</translation>
     </message>
     <message>
         <source>(you)</source>

@@ -33,8 +33,8 @@ class RivalsModel(QAbstractTableModel):
     def headers(self) -> list:
         """Column titles (translated)."""
         return [translate("Rivals", "Firm"), translate("Rivals", "Deliveries"), translate("Rivals", "Change"),
-                translate("Rivals", "Share"), translate("Rivals", "Avg. price"), translate("Rivals", "Price change"),
-                translate("Rivals", "Capacity (incl. building)"), translate("Rivals", "Autonomy (marketed)")]
+                translate("Rivals", "Share"), translate("Rivals", "Avg. price"), translate("Rivals", "Price\nchange"),
+                translate("Rivals", "Capacity\n(incl. building)"), translate("Rivals", "Autonomy\n(marketed)")]
 
     def reload(self, *_) -> None:
         """Rebuild the rows from the session's history."""
@@ -81,7 +81,7 @@ class RivalsModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return row["text"][col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < col < 7:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and row["player"]:
             return BOLD
@@ -108,7 +108,7 @@ class RivalsPanel(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         note = QLabel(translate("Rivals", "Last quarter, public information only: what any analyst could know."))
         note.setStyleSheet(f"color: {theme.colour('muted')};")
