@@ -96,12 +96,9 @@ class Shell(QObject):
     def open_file(self, parent=None, path: str | None = None):
         """Load a saved game (asking for the file when ``path`` is None)."""
         if path is None:
-            try:
-                folder = str(saving.default_save_dir())
-            except ClosedLoopError as exc:
-                self.unavailable(parent, str(exc))
-                return None
-            path, _ = QFileDialog.getOpenFileName(parent, translate("Shell", "Open game"), folder, saving.file_filter())
+            folder = self._save_dir(parent)
+            path = folder and QFileDialog.getOpenFileName(parent, translate("Shell", "Open game"), folder,
+                                                          saving.file_filter())[0]
             if not path:
                 return None
         session = Session(self)
@@ -130,19 +127,22 @@ class Shell(QObject):
 
     def save_as(self, parent=None) -> bool:
         """Ask for a file and save the game there."""
-        if self.session is None:
-            return False
-        try:
-            folder = str(saving.default_save_dir())
-        except ClosedLoopError as exc:
-            self.unavailable(parent, str(exc))
-            return False
-        path, _ = QFileDialog.getSaveFileName(parent, translate("Shell", "Save game"), folder, saving.file_filter())
+        folder = self._save_dir(parent) if self.session is not None else None
+        path = folder and QFileDialog.getSaveFileName(parent, translate("Shell", "Save game"), folder,
+                                                      saving.file_filter())[0]
         if not path:
             return False
         if not path.endswith(saving.SUFFIX):
             path += saving.SUFFIX
         return self._save(parent, path)
+
+    def _save_dir(self, parent) -> str | None:
+        """The save folder, or None after telling the player why there is none."""
+        try:
+            return str(saving.default_save_dir())
+        except ClosedLoopError as exc:
+            self.unavailable(parent, str(exc))
+            return None
 
     def _save(self, parent, path: str) -> bool:
         try:

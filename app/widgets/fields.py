@@ -24,6 +24,22 @@ def help_button(session, topic: str, parent=None, model: str | None = None) -> Q
     return button
 
 
+def titled(session, title, topic: str, parent=None, model: str | None = None) -> QHBoxLayout:
+    """A row with ``title`` (a widget, or text shown in bold) stretched and a help button for ``topic``."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(titled_label(title) if isinstance(title, str) else title, 1)
+    row.addWidget(help_button(session, topic, parent, model))
+    return row
+
+
+def titled_label(title: str) -> QLabel:
+    """A bold, word-wrapped section title."""
+    label = QLabel(f"<b>{title}</b>")
+    label.setWordWrap(True)
+    return label
+
+
 def help_link(session, topic: str, text: str, parent=None) -> QPushButton:
     """A flat button with ``text`` that opens the "How is this computed?" panel for ``topic``."""
     from .explain import show_explanation
@@ -160,13 +176,8 @@ class FormPage(QScrollArea):
     def form(self, title: str = "", topic: str | None = None, model: str | None = None) -> QFormLayout:
         """Start a titled section (with an optional help button) and return its form layout."""
         if title:
-            head = QHBoxLayout()
-            caption = QLabel(f"<b>{title}</b>")
-            caption.setWordWrap(True)
-            head.addWidget(caption, 1)
-            if topic:
-                head.addWidget(help_button(self.session, topic, self, model))
-            self.box.addLayout(head)
+            self.box.addLayout(titled(self.session, title, topic, self, model) if topic
+                               else titled_label(title))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)

@@ -2,13 +2,13 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
 from engine.quarters import quarter_label
 
 from .. import i18n, theme
 from ..i18n import translate
-from .fields import help_button
+from .fields import titled
 
 
 def headline(kind: str, payload) -> str:
@@ -34,13 +34,9 @@ class NewsFeed(QWidget):
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        title = QLabel("<b>" + translate("News", "News") + "</b>")
-        head = QHBoxLayout()
-        head.addWidget(title, 1)
-        head.addWidget(help_button(session, "news", self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(head)
+        layout.addLayout(titled(session, translate("News", "News"), "news", self))
         layout.addWidget(self.view)
         session.gameStarted.connect(self.reload)
         session.quarterResolved.connect(self.reload)

@@ -10,7 +10,7 @@ from .. import i18n, settings, theme
 from ..i18n import translate
 from .charts import Chart
 from .dashboard import firm_colour
-from .fields import help_button
+from .fields import help_button, titled
 
 FANS = (("operating_profit_cny", "money"), ("cash_cny", "money"), ("market_share", "percent"),
         ("deliveries", "count"))
@@ -75,13 +75,10 @@ class PreviewPanel(QWidget):
             chart.add_band("band", translate("Preview", "Median, 5–95% band"), colour)
             grid.addWidget(chart, i // 2, i % 2)
             self.charts[metric] = chart
-        prob_row = QHBoxLayout()
-        prob_row.addWidget(self.probability, 1)
-        prob_row.addWidget(help_button(session, "objective_probability", self))
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.status)
-        layout.addLayout(prob_row)
+        layout.addLayout(titled(session, self.probability, "objective_probability", self))
         layout.addLayout(grid, 1)
         self.run.clicked.connect(self.start)
         self.cancel.clicked.connect(session.cancel_forecast)

@@ -3,13 +3,13 @@
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from .. import i18n, theme
 from ..i18n import translate
 from .dashboard import firm_colour
 from .decision_budgets import level_name
-from .fields import help_button
+from .fields import titled
 
 
 BOLD = QFont()
@@ -112,10 +112,7 @@ class RivalsPanel(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         note = QLabel(translate("Rivals", "Last quarter, public information only: what any analyst could know."))
         note.setStyleSheet(f"color: {theme.colour('muted')};")
-        head = QHBoxLayout()
-        head.addWidget(note, 1)
-        head.addWidget(help_button(session, "rivals", self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(head)
+        layout.addLayout(titled(session, note, "rivals", self))
         layout.addWidget(self.view)

@@ -1,14 +1,14 @@
 """Objectives and the balanced scorecard, always visible."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from engine.quarters import quarter_label
 from engine.scoring import SCORE_METRICS
 
 from .. import i18n, theme
 from ..i18n import translate
-from .fields import help_button
+from .fields import titled
 
 
 def metric_names() -> dict:
@@ -62,17 +62,11 @@ class ScorecardPanel(QWidget):
             bar.setMaximumHeight(16)
             grid.addWidget(bar, row, 1)
             self.bars[metric] = bar
-        head = QHBoxLayout()
-        head.addWidget(QLabel("<b>" + translate("Score", "Objectives") + "</b>"), 1)
-        head.addWidget(help_button(session, "objective_probability", self))
-        score_head = QHBoxLayout()
-        score_head.addWidget(self.score, 1)
-        score_head.addWidget(help_button(session, "scorecard", self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(head)
+        layout.addLayout(titled(session, translate("Score", "Objectives"), "objective_probability", self))
         layout.addWidget(self.objectives)
-        layout.addLayout(score_head)
+        layout.addLayout(titled(session, self.score, "scorecard", self))
         layout.addLayout(grid)
         layout.addStretch(1)
         session.gameStarted.connect(self.refresh)

@@ -2,11 +2,11 @@
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .. import i18n, theme
 from ..i18n import translate
-from .fields import help_button
+from .fields import titled
 
 
 def driver_names() -> dict:
@@ -67,12 +67,9 @@ class Waterfall(QWidget):
         item.addItem(self.zero, ignoreBounds=True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        head = QHBoxLayout()
-        head.addWidget(QLabel(f"<b>{title}</b>"), 1)
-        head.addWidget(help_button(session, "waterfall", self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(head)
+        layout.addLayout(titled(session, title, "waterfall", self))
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.summary)
         self.rows = []

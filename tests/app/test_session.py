@@ -2,7 +2,6 @@
 
 import threading
 
-import pytest
 from PySide6.QtCore import QThreadPool, QTimer
 
 from app import workers
