@@ -149,3 +149,17 @@ def test_hidden_dashboard_tabs_catch_up_when_shown(window, session, qtbot):
     window.dashboard.setCurrentIndex(2)
     f = session.scenario.firm_index(session.player)
     np.testing.assert_allclose(autonomy.data[session.player][1], session.history.firm("autonomy_level")[:, f])
+
+
+def test_window_geometry_and_docks_are_remembered(session, qtbot):
+    first = MainWindow(session)
+    qtbot.addWidget(first)
+    first.show()
+    first.removeDockWidget(first.docks["news"])
+    first.close()
+    geometry, state = settings.geometry("main")
+    assert geometry == first.saveGeometry() and state == first.saveState()
+    second = MainWindow(session)
+    qtbot.addWidget(second)
+    second.show()  # (its size is clamped to the small offscreen screen, so only the layout is compared)
+    assert not second.docks["news"].isVisible(), "the dock layout came back too"
