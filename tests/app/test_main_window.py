@@ -155,7 +155,7 @@ def test_window_geometry_and_docks_are_remembered(session, qtbot):
     first = MainWindow(session)
     qtbot.addWidget(first)
     first.show()
-    first.removeDockWidget(first.docks["news"])
+    first.docks["news"].toggleViewAction().trigger()  # View > News off
     first.close()
     geometry, state = settings.geometry("main")
     assert geometry == first.saveGeometry() and state == first.saveState()
