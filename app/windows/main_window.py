@@ -55,7 +55,8 @@ class MainWindow(QMainWindow):
             dock.setObjectName(f"dock-{name}")
             dock.setWidget(widget)
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable |
-                             QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                             QDockWidget.DockWidgetFeature.DockWidgetFloatable |
+                             QDockWidget.DockWidgetFeature.DockWidgetClosable)  # the View menu brings it back
             self.addDockWidget(area, dock)
             self.docks[name] = dock
         self.resizeDocks([self.docks["decisions"]], [540], Qt.Orientation.Horizontal)
