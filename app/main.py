@@ -39,6 +39,7 @@ def run_app(argv) -> int:
     from .shell import Shell
 
     shell = Shell()
+    app.aboutToQuit.connect(shell.shutdown)
     shell.show_start()
     logging.getLogger("closedloop").info("start window shown (%s, %s)", i18n.current(), theme.current())
     return app.exec()

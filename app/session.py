@@ -56,7 +56,6 @@ class Session(QObject):
         self.path = ""
         self.busy = False
         self.undo_stack = QUndoStack(self)
-        self._task = None
         self._forecast_task = None
 
     # ---- starting and loading ---------------------------------------------------------------
@@ -166,15 +165,15 @@ class Session(QObject):
             return record, drivers, advice, following, projection, note
 
         self._set_busy(True)
-        self._task = workers.Task(play, "end quarter")
-        self._task.signals.finished.connect(self._quarter_done)
-        self._task.signals.failed.connect(self._quarter_failed)
-        workers.start(self._task)
+        task = workers.Task(play, "end quarter", self)
+        task.finished.connect(self._quarter_done)
+        task.failed.connect(self._quarter_failed)
+        task.start()
         return True
 
     def _quarter_done(self, task, result) -> None:
+        task.deleteLater()
         record, drivers, self.advice, self.draft, self.projection, note = result
-        self._task = None
         self.drivers = drivers
         self.undo_stack.clear()
         self._set_busy(False)
@@ -186,7 +185,7 @@ class Session(QObject):
             self.gameFinished.emit()
 
     def _quarter_failed(self, task, message: str) -> None:
-        self._task = None
+        task.deleteLater()
         self._set_busy(False)
         self.message.emit(message)
 
@@ -195,7 +194,7 @@ class Session(QObject):
         self.busyChanged.emit(busy)
 
     def wait(self) -> None:
-        """Block until worker tasks are done (for shutdown and tests)."""
+        """Block until worker tasks are done (before the session goes away, and in tests)."""
         from PySide6.QtCore import QThreadPool
 
         QThreadPool.globalInstance().waitForDone()
@@ -221,15 +220,15 @@ class Session(QObject):
             return run_forecast(state, seed, futures, quarters, plan=plan, hold_plan=hold,
                                 salt=FORECAST_SALT, progress=progress)
 
-        task = workers.Task(run, "forecast")
+        task = workers.Task(run, "forecast", self)
         task.plan = self.draft
-        task.signals.progress.connect(self.forecastProgress)
-        task.signals.finished.connect(self._forecast_done)
-        task.signals.failed.connect(self._forecast_stopped)
-        task.signals.cancelled.connect(self._forecast_cancelled)
+        task.progress.connect(self._forecast_progress)
+        task.finished.connect(self._forecast_done)
+        task.failed.connect(self._forecast_stopped)
+        task.cancelled.connect(self._forecast_cancelled)
         self._forecast_task = task
         self.forecastStarted.emit()
-        workers.start(task)
+        task.start()
         return True
 
     def cancel_forecast(self) -> None:
@@ -237,7 +236,12 @@ class Session(QObject):
         if self._forecast_task is not None:
             self._forecast_task.cancel()
 
+    def _forecast_progress(self, done: int, total: int) -> None:
+        if self.sender() is self._forecast_task:  # not a cancelled forecast still winding down
+            self.forecastProgress.emit(done, total)
+
     def _forecast_done(self, task, result) -> None:
+        task.deleteLater()
         if task is not self._forecast_task:
             return
         self._forecast_task = None
@@ -248,6 +252,7 @@ class Session(QObject):
         self._forecast_stopped(task, "")
 
     def _forecast_stopped(self, task, message: str) -> None:
+        task.deleteLater()
         if task is not self._forecast_task:
             return
         self._forecast_task = None

@@ -52,12 +52,19 @@ class Shell(QObject):
             old.deleteLater()
         if old_session is not None and old_session is not session:
             old_session.cancel_forecast()
+            old_session.wait()  # its tasks are its children: let them finish before it goes
             old_session.deleteLater()
         if self.start is not None:
             self.start.close()
             self.start.deleteLater()
             self.start = None
         return self.main
+
+    def shutdown(self) -> None:
+        """Stop the preview and wait for worker threads (the app is quitting)."""
+        if self.session is not None:
+            self.session.cancel_forecast()
+            self.session.wait()
 
     def rebuild(self) -> None:
         """Recreate the visible windows after a language or theme change."""

@@ -78,8 +78,8 @@ def test_worker_tasks_run_in_a_pool_thread(app, qtbot):
         return 42
 
     task = workers.Task(fn)
-    with qtbot.waitSignal(task.signals.finished) as done:
-        workers.start(task)
+    with qtbot.waitSignal(task.finished) as done:
+        task.start()
     assert done.args == [task, 42]
     assert seen["thread"] != threading.get_ident()
 
@@ -93,8 +93,8 @@ def test_worker_reports_cancellation(app, qtbot):
         return "finished"
 
     task = workers.Task(fn)
-    with qtbot.waitSignal(task.signals.cancelled, timeout=10_000):
-        workers.start(task)
+    with qtbot.waitSignal(task.cancelled, timeout=10_000):
+        task.start()
         task.cancel()
     QThreadPool.globalInstance().waitForDone()
 
