@@ -53,8 +53,8 @@ class History:
         revenue = self.firm("car_revenue_cny")
         return revenue.sum(axis=1) / np.maximum(units.sum(axis=1), 1.0)
 
-    def news(self) -> list:
-        """News items ``(quarter, kind, payload)`` in order of play.
+    def news(self, start: int = 0) -> list:
+        """News items ``(quarter, kind, payload)`` in order of play, from quarter offset ``start``.
 
         Kinds: ``"event"`` (payload: the scenario's Event), ``"price"`` (payload: ``(firm, change)``,
         a rival's average price move of more than :data:`PRICE_MOVE`).
@@ -63,7 +63,7 @@ class History:
         items = []
         price = self.firm("avg_price_cny")
         units = self.firm("deliveries")
-        for t, record in enumerate(self.game.records):
+        for t, record in enumerate(self.game.records[start:], start=start):
             fired = record.report.events_fired[0]
             items += [(record.report.quarter, "event", sc.events[n]) for n in np.flatnonzero(fired > 0)]
             if t == 0:

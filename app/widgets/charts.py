@@ -169,6 +169,15 @@ class Chart(QWidget):
         else:
             item.enableAutoRange(axis="y")
 
+    def warm_up(self) -> None:
+        """Draw each series' dot once, so the first quarter's dots cost no symbol rendering."""
+        for key, (_, curve) in self.series.items():
+            if key not in self.data:
+                curve.setSymbol("o")
+                curve.setData([0.0], [0.0])
+                curve.setData([], [])
+                curve.setSymbol(None)
+
     def add_band(self, key: str, name: str, colour: str) -> None:
         """Create a p5–p95 band ``key`` with a median line."""
         c = QColor(colour)

@@ -1,6 +1,7 @@
 """The dashboard: ten charts of the game so far, built once per game and updated each quarter."""
 
 import numpy as np
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QTabWidget, QWidget
 
 from .. import i18n, theme
@@ -62,6 +63,17 @@ class Dashboard(QTabWidget):
         session.quarterResolved.connect(self._mark_stale)
         self.currentChanged.connect(lambda *_: self.update_charts())
         self.update_charts()
+        if not session.history.quarters:  # after the window is shown, prepare the first quarter's dots
+            QTimer.singleShot(0, self._warm_up)
+
+    def _warm_up(self) -> None:
+        for chart in self.charts.values():
+            chart.warm_up()
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when the visible tab shows every quarter played."""
+        return self.currentIndex() not in self._stale
 
     def _build_series(self) -> None:
         sc, player = self.session.scenario, self.session.player
@@ -87,7 +99,7 @@ class Dashboard(QTabWidget):
 
     def _mark_stale(self, *_) -> None:
         self._stale = set(range(self.count()))
-        self.update_charts()
+        QTimer.singleShot(0, self.update_charts)  # its own event-loop turn, apart from the other panels
 
     def update_charts(self, *_) -> None:
         """Refresh the charts of the visible tab from the session's history (setData only); the

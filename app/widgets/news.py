@@ -38,28 +38,34 @@ class NewsFeed(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(titled(session, translate("News", "News"), "news", self))
         layout.addWidget(self.view)
-        session.gameStarted.connect(self.reload)
+        self.shown = 0                         # quarters whose news are listed
         session.quarterResolved.connect(self.reload)
         self.reload()
 
     def reload(self, *_) -> None:
-        """Rebuild the list from the session's history."""
-        self.model.clear()
+        """Add the news of the quarters played since the last call at the top, in bold."""
         h = self.session.history
-        items = list(reversed(h.news())) if h is not None else []
-        latest = h.quarters[-1] if h is not None and h.quarters else None
-        for label, kind, payload in items:
+        played = len(h.quarters)
+        fresh = h.news(self.shown) if played > self.shown else []
+        self.shown = played
+        for row in reversed(range(self.model.rowCount())):
+            item = self.model.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == "empty":
+                self.model.removeRow(row)
+            elif item.font().bold():  # no longer the latest
+                item.setFont(self.font())
+        bold = self.font()
+        bold.setBold(True)
+        for label, kind, payload in fresh:
             item = QStandardItem(f"{i18n.quarter(label)}  {headline(kind, payload)}")
             item.setData(kind, Qt.ItemDataRole.UserRole)
-            if label == latest:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
+            item.setFont(bold)
             if kind == "price":
                 item.setForeground(QBrush(QColor(theme.colour("muted"))))
-            self.model.appendRow(item)
-        if not items:
-            start = quarter_label(self.session.scenario.info.start) if self.session.scenario else ""
-            self.model.appendRow(QStandardItem(translate("News", "No news yet: the story begins in %1.")
-                                               .replace("%1", i18n.quarter(start))))
-
+            self.model.insertRow(0, item)
+        if not self.model.rowCount():
+            start = quarter_label(self.session.scenario.info.start)
+            empty = QStandardItem(translate("News", "No news yet: the story begins in %1.").replace(
+                "%1", i18n.quarter(start)))
+            empty.setData("empty", Qt.ItemDataRole.UserRole)
+            self.model.appendRow(empty)

@@ -1,6 +1,6 @@
 """The quarterly report: P&L, market table and the driver waterfalls of orders and operating profit."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QHeaderView, QLabel, QTableView,
                                QVBoxLayout)
@@ -48,11 +48,23 @@ class ReportDialog(QDialog):
         self.session = session
         self.heading = QLabel(self)
         self.heading.setObjectName("report-heading")
-        self.pnl = QStandardItemModel(self)
+        self.pnl = QStandardItemModel(0, 4, self)
+        for label, metric, _ in pnl_rows():  # built once; refresh() only sets the figures
+            items = [QStandardItem(label)] + [QStandardItem() for _ in range(3)]
+            for item in items[1:]:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if metric in ("operating_profit_cny", "cash_cny"):
+                font = items[0].font()
+                font.setBold(True)
+                items[0].setFont(font)
+            self.pnl.appendRow(items)
         self.pnl_view = QTableView(self)
         self.pnl_view.setObjectName("report-pnl")
         self.pnl_view.setModel(self.pnl)
         self.pnl_view.verticalHeader().hide()
+        header = self.pnl_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.pnl_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.pnl_view.setAlternatingRowColors(True)
         row = self.fontMetrics().height() + 6
@@ -92,8 +104,8 @@ class ReportDialog(QDialog):
         self.refresh()
 
     def _quarter_resolved(self, *_) -> None:
-        if self.isVisible():
-            self.refresh()
+        if self.isVisible():  # its own event-loop turn: the main window repaints first
+            QTimer.singleShot(0, self.refresh)
 
     def showEvent(self, event):  # noqa: N802 - Qt hook
         self.refresh()
@@ -111,27 +123,18 @@ class ReportDialog(QDialog):
         self.setWindowTitle(translate("Report", "Quarterly report — %1").replace("%1", i18n.quarter(report.quarter)))
         self.heading.setText("<h2>" + translate("Report", "Quarterly report — %1").replace("%1", i18n.quarter(report.quarter))
                              + "</h2>")
-        self.pnl.clear()
         this_q, last_q = i18n.quarter(report.quarter), i18n.quarter(prev.quarter) if prev else "–"
         self.pnl.setHorizontalHeaderLabels(["", this_q, last_q, translate("Report", "Change")])
-        for label, metric, fmt in pnl_rows():
+        now_row = {k: v[0, f] for k, v in report.firm.items()}
+        prev_row = {k: v[0, f] for k, v in prev.firm.items()} if prev else None
+        for row, (_, metric, fmt) in enumerate(pnl_rows()):
             get = metric if callable(metric) else (lambda r, m=metric: r[m])
-            now = float(get({k: v[0, f] for k, v in report.firm.items()}))
-            before = float(get({k: v[0, f] for k, v in prev.firm.items()})) if prev else None
-            cells = [label, fmt(now), fmt(before) if before is not None else "–",
-                     i18n.signed(fmt(now - before), now - before) if before is not None else "–"]
-            items = [QStandardItem(c) for c in cells]
-            for item in items[1:]:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if not label.startswith(" "):
-                font = items[0].font()
-                font.setBold(metric in ("operating_profit_cny", "cash_cny"))
-                items[0].setFont(font)
-            self.pnl.appendRow(items)
-        header = self.pnl_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in (1, 2, 3):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+            now = float(get(now_row))
+            before = float(get(prev_row)) if prev_row else None
+            cells = (fmt(now), fmt(before) if before is not None else "–",
+                     i18n.signed(fmt(now - before), now - before) if before is not None else "–")
+            for col, text in enumerate(cells, start=1):
+                self.pnl.item(row, col).setText(text)
         drivers = self.session.drivers
         self.no_drivers.setVisible(drivers is None)
         for chart, metric in ((self.orders, "orders"), (self.profit, "operating_profit_cny")):

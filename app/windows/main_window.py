@@ -73,7 +73,9 @@ class MainWindow(QMainWindow):
         session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         session.fileChanged.connect(self._update_title)
         session.forecastReady.connect(lambda *_: self.tabs.setCurrentWidget(self.preview))
-        self.report = ReportDialog(session, self)  # built now, so ending a quarter only refreshes it
+        self.report = ReportDialog(session, self)  # built and laid out now: ending a quarter only refreshes it
+        self.report.ensurePolished()
+        self.report.layout().activate()
         self._update_title()
         self._update_status()
         self._busy(session.busy)

@@ -47,8 +47,8 @@ def test_end_quarter_updates_charts_status_and_report(window, session, qtbot):
     for quarter in (1, 2):
         with qtbot.waitSignal(session.quarterResolved, timeout=20_000):
             window.act_end.trigger()
+        qtbot.waitUntil(lambda: len(share.data[session.player][1]) == quarter, timeout=5_000)
         x, y = share.data[session.player]
-        assert len(y) == quarter
     f = session.scenario.firm_index(session.player)
     np.testing.assert_allclose(y, session.history.firm("market_share")[:, f])
     xs, ys = share.series[session.player][1].getData()
@@ -78,6 +78,7 @@ def test_hover_read_out_names_firms_and_values(window, session, qtbot):
     with qtbot.waitSignal(session.quarterResolved, timeout=20_000):
         session.end_quarter()
     chart = window.dashboard.charts["market_share"]
+    qtbot.waitUntil(lambda: session.player in chart.data and len(chart.data[session.player][1]) == 1, timeout=5_000)
     text = chart.readout_at(0)
     firm = session.scenario.firms[0]
     assert text.startswith(session.game.records[0].report.quarter) and firm.name.en in text and "%" in text
@@ -105,6 +106,7 @@ def test_every_help_button_opens_an_explanation(window, session, qtbot):
 def test_charts_export_png(window, session, qtbot, tmp_path):
     with qtbot.waitSignal(session.quarterResolved, timeout=20_000):
         session.end_quarter()
+    qtbot.wait(10)
     path = tmp_path / "share.png"
     window.dashboard.charts["market_share"].export_png(str(path), width=800)
     image = QImage(str(path))
@@ -163,3 +165,19 @@ def test_window_geometry_and_docks_are_remembered(session, qtbot):
     qtbot.addWidget(second)
     second.show()  # (its size is clamped to the small offscreen screen, so only the layout is compared)
     assert not second.docks["news"].isVisible(), "the dock layout came back too"
+
+
+def test_news_feed_lists_every_quarters_news_newest_first(window, session, qtbot):
+    assert window.news.model.rowCount() == 1 and "No news yet" in window.news.model.item(0).text()
+    for _ in range(3):
+        with qtbot.waitSignal(session.quarterResolved, timeout=20_000):
+            session.end_quarter()
+    items = session.history.news()
+    model = window.news.model
+    assert model.rowCount() == len(items) > 0
+    latest = session.history.quarters[-1]
+    for row in range(model.rowCount()):
+        item = model.item(row)
+        assert item.font().bold() == item.text().startswith(latest)
+    quarters = [model.item(r).text()[:6] for r in range(model.rowCount())]
+    assert quarters == sorted(quarters, reverse=True)
