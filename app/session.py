@@ -67,10 +67,16 @@ class Session(QObject):
         self.adopt(Game.new(scenario, seed, human=(firm_id,), level=level))
 
     def adopt(self, game, path: str = "") -> None:
-        """Play ``game`` (a new or loaded :class:`~engine.game.Game`; its first human firm is the player)."""
+        """Play ``game`` (a new or loaded :class:`~engine.game.Game`; its first human firm is the player).
+
+        Raises:
+            ClosedLoopError: the game has no firm played by a person (a replay, not a campaign).
+        """
+        if not game.humans:
+            raise ClosedLoopError(translate("Session", "This game has no player's firm: every firm is played by the "
+                                            "computer. Open it as a replay."))
         self.cancel_forecast()
-        humans = game.humans or (game.scenario.info.player,)
-        self.game, self.player, self.path = game, humans[0], path
+        self.game, self.player, self.path = game, game.humans[0], path
         self.history = History(game)
         self.forecast = self.forecast_plan = None
         self.drivers = quarter_drivers(game, self.player) if len(game.records) > 1 else None

@@ -1471,6 +1471,10 @@ change</source>
 <context>
     <name>Session</name>
     <message>
+        <source>This game has no player&apos;s firm: every firm is played by the computer. Open it as a replay.</source>
+        <translation>这局游戏没有玩家控制的企业：所有企业都由电脑操作。请以回放方式打开。</translation>
+    </message>
+    <message>
         <source>No quarter is open for decisions.</source>
         <translation>当前没有可以决策的季度。</translation>
     </message>

@@ -2,6 +2,8 @@
 
 import threading
 
+import pytest
+
 from PySide6.QtCore import QThreadPool, QTimer
 
 from app import workers
@@ -137,3 +139,14 @@ def test_the_game_ends_after_the_last_quarter(app, scenario, qtbot, play):
     assert s.finished
     assert s.propose("marketing_budget", 1e8) != ""
     assert not s.end_quarter() and not s.start_forecast()
+
+
+def test_a_game_without_a_human_firm_is_refused_in_one_line(app, scenario):
+    from app.session import Session
+    from engine.errors import ClosedLoopError
+    from engine.game import Game
+
+    s = Session()
+    with pytest.raises(ClosedLoopError, match="replay") as err:
+        s.adopt(Game.new(scenario, 1))
+    assert "\n" not in str(err.value) and s.game is None
