@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from engine.cli.common import positive_int
+
 SHOTS = ("01-main.png", "02-preview.png", "03-report.png", "04-explain.png")
 
 
@@ -25,8 +27,8 @@ def register(sub) -> None:
     parser = sub.add_parser("selftest", help="open the real window, play two quarters, write screenshots")
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG screenshots")
     parser.add_argument("--lang", choices=("en", "zh_CN"), default="en", help="language of the window")
-    parser.add_argument("--futures", type=int, default=300, help="futures of the preview (default 300)")
-    parser.add_argument("--timeout", type=float, default=180.0, help="seconds allowed per step (default 180)")
+    parser.add_argument("--futures", type=positive_int, default=300, help="futures of the preview (default 300)")
+    parser.add_argument("--timeout", type=positive_int, default=180, help="seconds allowed per step (default 180)")
     parser.set_defaults(handler=run)
 
 
@@ -121,9 +123,14 @@ def _drive(args, out: Path, tmp: Path) -> list:
     if session.draft is before or session.undo_stack.count() != 1:
         raise SelftestFailure(f"typing a price into {path} did not change the draft ({field.message.text()})")
 
+    stopped = []
+    session.forecastStopped.connect(stopped.append)
+    window.preview.futures.setMinimum(1)
     window.preview.futures.setValue(args.futures)
     window.run_preview()
-    _wait(app, lambda: session.forecast is not None, args.timeout, "the preview")
+    _wait(app, lambda: session.forecast is not None or stopped, args.timeout, "the preview")
+    if stopped:
+        raise SelftestFailure(f"the preview stopped: {stopped[0] or 'cancelled'}")
     shots = [_shot(window, out / SHOTS[1])]
 
     for quarter in (1, 2):
