@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
             self.docks[name] = dock
         self.resizeDocks([self.docks["decisions"]], [540], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["scorecard"]], [320], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["rivals"]], [210], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["rivals"]], [250], Qt.Orientation.Vertical)
         self._build_actions()
         build_menus(self)
         self._build_toolbar()
