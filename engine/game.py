@@ -29,6 +29,7 @@ class QuarterRecord:
     injected: tuple = ()                   # (event id, target firm id or None)
     report: QuarterReport | None = None
     state_hash: str = ""
+    controllers: dict = field(default_factory=dict)   # firm id -> controller when it was decided
 
 
 @dataclass
@@ -41,6 +42,8 @@ class Game:
         controllers: firm id -> "human" or an AI level ("easy", "normal", "hard").
         states: ``states[t]`` is the state at the start of quarter offset ``t``.
         records: one :class:`QuarterRecord` per quarter played.
+        lineage: save-file provenance kept across save/load (``save_id``, ``created_at``, and for
+            forks ``parent_id``, ``parent_file``, ``fork_at``, ``fork_changes``); see engine.saves.
     """
 
     scenario: object
@@ -48,6 +51,7 @@ class Game:
     controllers: dict
     states: list = field(default_factory=list)
     records: list = field(default_factory=list)
+    lineage: dict = field(default_factory=dict)
 
     def __post_init__(self):
         unknown = [f for f in self.controllers if f not in self.scenario.firm_ids]
@@ -148,7 +152,7 @@ class Game:
     def _resolve(self, decisions: dict, injected: tuple) -> QuarterRecord:
         arrays = to_arrays(self.scenario, decisions, self.state, injected)
         next_state, report = advance(self.state, arrays, self._world)
-        record = QuarterRecord(decisions, injected, report, next_state.state_hash())
+        record = QuarterRecord(decisions, injected, report, next_state.state_hash(), dict(self.controllers))
         self.states.append(next_state)
         self.records.append(record)
         return record

@@ -1,0 +1,162 @@
+"""Load a save: rebuild the live :class:`~engine.game.Game`, or verify a replay.
+
+The game is rebuilt by replaying every stored decision on the stored scenario snapshot and
+seed (never the scenario files on disk: recalibrated parameters do not touch old saves). Each
+quarter's state hash must equal the stored one, and the stored outcomes must equal the replay's,
+so neither the inputs nor the displayed results can have been altered. A save made with
+different *model code* diverges; its stored outcomes can still be viewed (:mod:`outcomes`).
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ClosedLoopError, DecisionError, ScenarioError
+from ..game import Game
+from ..quarters import quarter_label
+from ..scenario import parse_scenario, with_player
+from . import codec
+from .hostile import boundary, fail
+from .store import SaveData, read_save
+
+LINEAGE_KEYS = ("save_id", "created_at", "parent_id", "parent_file", "fork_at")
+
+
+def scenario_of(data: SaveData):
+    """The scenario of a checked save, parsed from its snapshot (player as saved).
+
+    Raises:
+        SaveLoadError: the snapshot cannot be read by this version or does not match the save.
+    """
+    meta = data.meta
+    try:
+        sc = parse_scenario(meta["scenario_text"], f"{Path(data.path).name} (scenario snapshot)")
+        if meta["player"] != sc.info.player:
+            sc = with_player(sc, meta["player"])
+    except ScenarioError as exc:
+        raise fail(data.path, f"its scenario snapshot cannot be used by this version ({exc})") from None
+    if (sc.id, codec.catalog(sc)) != (meta["scenario_id"], meta["catalog_json"]):
+        raise fail(data.path, "its metadata does not match its scenario snapshot")
+    if (quarter_label(sc.info.start), sc.n_quarters) != (meta["start_quarter"], meta["quarters_total"]):
+        raise fail(data.path, "its quarters do not match its scenario snapshot")
+    return sc
+
+
+@dataclass(frozen=True)
+class ReplayCheck:
+    """Stored versus replayed state hashes, quarter by quarter.
+
+    Attributes:
+        quarters: labels; stored, replayed: state hashes (32 hex chars).
+        app_version, numpy_version: of the program that wrote the save.
+    """
+
+    quarters: tuple
+    stored: tuple
+    replayed: tuple
+    app_version: str
+    numpy_version: str
+
+    @property
+    def first_divergence(self) -> str | None:
+        """Label of the first quarter whose hashes differ, or None when all match."""
+        return next((q for q, a, b in zip(self.quarters, self.stored, self.replayed) if a != b), None)
+
+    @property
+    def ok(self) -> bool:
+        """True when every quarter matches."""
+        return self.first_divergence is None
+
+
+def _rebuild(data: SaveData, stop_at_divergence: bool, check_outcomes: bool):
+    sc = scenario_of(data)
+    meta = data.meta
+    try:
+        game = Game(sc, meta["seed"], dict(meta["controllers_json"]))
+    except (ValueError, ClosedLoopError) as exc:
+        raise fail(data.path, f"cannot be continued by this version ({exc})") from None
+    replayed = []
+    for q in data.quarters:
+        try:
+            record = game.replay_quarter(q.decisions, q.injected)
+        except DecisionError as exc:
+            raise fail(data.path, f"quarter {q.quarter}: invalid decision ({exc})") from None
+        record.controllers = dict(q.controllers)
+        replayed.append(record.state_hash)
+        if record.state_hash != q.state_hash:
+            if stop_at_divergence:
+                raise fail(data.path, f"replay diverges at {q.quarter}: {_why(meta)}")
+        elif check_outcomes:
+            _check_outcomes(data, sc, q, record)
+    game.lineage = {k: meta[k] for k in LINEAGE_KEYS if meta[k] is not None}
+    if meta["fork_changes_json"] is not None:
+        game.lineage["fork_changes"] = list(meta["fork_changes_json"])
+    return game, replayed
+
+
+def _why(meta: dict) -> str:
+    import numpy
+
+    return (f"saved by Closed Loop {meta['app_version']} with numpy {meta['numpy_version']}, this is "
+            f"{codec.app_version()} with numpy {numpy.__version__}; the model code differs, or the file was altered "
+            f"(open it in the replay viewer to see what was played)")
+
+
+def _check_outcomes(data: SaveData, sc, q, record) -> None:
+    r = record.report
+    names, values = codec.metric_rows(r.firm)
+    same = all(_same(q.firm[f], dict(zip(names, values[i]))) for i, f in enumerate(sc.firm_ids))
+    names, values = codec.metric_rows(r.model)
+    same = same and all(_same(q.model[m], dict(zip(names, values[j]))) for j, m in enumerate(sc.model_ids))
+    world = {k: float(v[0]) for k, v in r.world.items()}
+    same = same and _same(q.world, {k: (v if v == v and abs(v) != float("inf") else None) for k, v in world.items()})
+    fired, active = r.events_fired[0], r.events_active[0]
+    events = {e.id: (int(fired[n] > 0), int(active[n] > 0)) for n, e in enumerate(sc.events)
+              if fired[n] > 0 or active[n] > 0}
+    objectives = {o.id: int(np.sign(r.objectives[0, k])) for k, o in enumerate(sc.objectives)}
+    if not (same and q.events == events and q.objectives == objectives):
+        raise fail(data.path, f"quarter {q.quarter}: stored outcomes differ from the replay "
+                   f"(the file was altered, or the report code changed since it was saved)")
+
+
+def _same(stored: dict, fresh: dict) -> bool:
+    """Stored metrics equal the replay's (metrics added to the engine since are ignored)."""
+    return all(k in fresh and (v == fresh[k] or (v is None and fresh[k] is None)) for k, v in stored.items())
+
+
+@boundary
+def load_game(path, verify: bool = True):
+    """Load the save at ``path`` as a live game, ready to continue.
+
+    Args:
+        path: a save file (treated as hostile; never modified).
+        verify: check every quarter's state hash and outcomes against the replay (default).
+            With False, a save made by different model code still loads: the game then
+            continues from the replayed states, which differ from what was played.
+
+    Returns:
+        The :class:`~engine.game.Game`, with ``lineage`` from the file.
+
+    Raises:
+        SaveLoadError: one line, for any problem (foreign, corrupt, too new, altered, divergent).
+    """
+    with read_save(path) as data:
+        game, _ = _rebuild(data, stop_at_divergence=verify, check_outcomes=verify)
+    return game
+
+
+@boundary
+def verify_replay(path) -> ReplayCheck:
+    """Re-simulate the save at ``path`` from its scenario snapshot, seed and decisions.
+
+    Returns:
+        A :class:`ReplayCheck` (divergence is a result here, not an error).
+
+    Raises:
+        SaveLoadError: the file is not a valid save.
+    """
+    with read_save(path) as data:
+        _, replayed = _rebuild(data, stop_at_divergence=False, check_outcomes=True)
+        return ReplayCheck(tuple(q.quarter for q in data.quarters), tuple(q.state_hash for q in data.quarters),
+                           tuple(replayed), data.meta["app_version"], data.meta["numpy_version"])
