@@ -59,7 +59,7 @@ def parse_change(text: str, scenario) -> Change:
     Raises:
         DecisionError: one line starting with the change text.
     """
-    where = f"--set {text}"
+    where = f"--set {text if text.isprintable() else repr(text)}"
     if "=" not in text:
         raise DecisionError(f"{where}: expected FIRM.FIELD[.MODEL]=VALUE, e.g. xiaomi.price.su7=199000")
     key, value = (s.strip() for s in text.split("=", 1))
