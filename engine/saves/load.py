@@ -19,6 +19,7 @@ from ..scenario import parse_scenario, with_player
 from . import codec
 from .hostile import boundary, fail
 from .store import SaveData, read_save
+from .validate import parse_outcomes
 
 LINEAGE_KEYS = ("save_id", "created_at", "parent_id", "parent_file", "fork_at")
 
@@ -104,13 +105,20 @@ def _why(meta: dict) -> str:
 
 
 def _check_outcomes(data: SaveData, sc, q, record) -> None:
+    """Stored outcomes must equal the replay's: compared as text, parsed only where they differ."""
     r = record.report
     names, values = codec.metric_rows(r.firm)
-    same = all(_same(q.firm[f], dict(zip(names, values[i]))) for i, f in enumerate(sc.firm_ids))
+    fresh_firm = {f: codec.metrics_json(names, values[i]) for i, f in enumerate(sc.firm_ids)}
     names, values = codec.metric_rows(r.model)
-    same = same and all(_same(q.model[m], dict(zip(names, values[j]))) for j, m in enumerate(sc.model_ids))
-    world = {k: float(v[0]) for k, v in r.world.items()}
-    same = same and _same(q.world, {k: (v if v == v and abs(v) != float("inf") else None) for k, v in world.items()})
+    fresh_model = {m: codec.metrics_json(names, values[j]) for j, m in enumerate(sc.model_ids)}
+    names, values = codec.metric_rows({k: np.asarray(v).reshape(1, 1) for k, v in r.world.items()})
+    fresh = {"firm": fresh_firm, "model": fresh_model, "world": codec.metrics_json(names, values[0])}
+    same = q.raw == fresh
+    if not same:                       # e.g. metrics added to the engine since: compare values
+        where = f"quarter {q.quarter}"
+        stored, new = parse_outcomes(q.raw, where), parse_outcomes(fresh, where)
+        same = all(_same(s.get(k, {}), n.get(k, {})) for s, n in zip(stored[:2], new[:2]) for k in s) and \
+            _same(stored[2], new[2])
     fired, active = r.events_fired[0], r.events_active[0]
     events = {e.id: (int(fired[n] > 0), int(active[n] > 0)) for n, e in enumerate(sc.events)
               if fired[n] > 0 or active[n] > 0}
@@ -122,7 +130,7 @@ def _check_outcomes(data: SaveData, sc, q, record) -> None:
 
 def _same(stored: dict, fresh: dict) -> bool:
     """Stored metrics equal the replay's (metrics added to the engine since are ignored)."""
-    return all(k in fresh and (v == fresh[k] or (v is None and fresh[k] is None)) for k, v in stored.items())
+    return all(k in fresh and v == fresh[k] for k, v in stored.items())
 
 
 @boundary
@@ -141,7 +149,7 @@ def load_game(path, verify: bool = True):
     Raises:
         SaveLoadError: one line, for any problem (foreign, corrupt, too new, altered, divergent).
     """
-    with read_save(path) as data:
+    with read_save(path, outcomes=False) as data:
         game, _ = _rebuild(data, stop_at_divergence=verify, check_outcomes=verify)
     return game
 
@@ -156,7 +164,7 @@ def verify_replay(path) -> ReplayCheck:
     Raises:
         SaveLoadError: the file is not a valid save.
     """
-    with read_save(path) as data:
+    with read_save(path, outcomes=False) as data:
         _, replayed = _rebuild(data, stop_at_divergence=False, check_outcomes=True)
         return ReplayCheck(tuple(q.quarter for q in data.quarters), tuple(q.state_hash for q in data.quarters),
                            tuple(replayed), data.meta["app_version"], data.meta["numpy_version"])

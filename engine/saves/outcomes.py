@@ -189,7 +189,7 @@ def outcomes_of_game(game) -> Outcomes:
             t, record.report.quarter, tuple(record.injected), record.state_hash, "", dict(record.decisions),
             {r[1]: r[2] for r in rows["decisions"]}, {r[1]: metrics(r[2]) for r in rows["firm_outcomes"]},
             {r[1]: metrics(r[3]) for r in rows["model_outcomes"]}, metrics(rows["world_outcomes"][0][1]),
-            {r[1]: (r[2], r[3]) for r in rows["events"]}, {r[1]: r[2] for r in rows["objectives"]}))
+            {r[1]: (r[2], r[3]) for r in rows["events"]}, {r[1]: r[2] for r in rows["objectives"]}, {}))
     lineage = dict(game.lineage)
     lineage.setdefault("save_id", "")
     lineage.setdefault("created_at", "")

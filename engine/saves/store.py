@@ -180,8 +180,11 @@ def _on_step(conn: sqlite3.Connection, version: int) -> None:
 
 
 @boundary
-def read_save(path, migrations=MIGRATIONS) -> SaveData:
+def read_save(path, migrations=MIGRATIONS, outcomes: bool = True) -> SaveData:
     """Read, check and import the whole save at ``path`` (see the module docstring).
+
+    With ``outcomes=False`` the outcome cells are size-checked but left unparsed (see
+    :func:`~engine.saves.validate.check_quarters`).
 
     Raises:
         SaveLoadError: one line; the file is never modified.
@@ -191,7 +194,7 @@ def read_save(path, migrations=MIGRATIONS) -> SaveData:
         rows = {t: select(conn, t, "t" if t != "meta" else "") for t in table_names(version)
                 if t in COLUMNS}
     try:
-        quarters = check_quarters(meta, rows)
+        quarters = check_quarters(meta, rows, outcomes)
     except SaveLoadError as exc:
         raise fail(path, exc) from None
     db = sqlite3.connect(":memory:", isolation_level=None)

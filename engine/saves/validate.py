@@ -33,9 +33,11 @@ class QuarterData:
         state_hash, content_hash: as stored.
         decisions: firm id -> FirmDecision.
         controllers: firm id -> who decided it ("human", "normal", ...).
-        firm, model: entity id -> {metric: float or None}; world: {metric: float or None}.
+        firm, model: entity id -> {metric: float or None}; world: {metric: float or None}
+            (all None when read with ``outcomes=False``: then only ``raw`` holds them).
         events: event id -> (fired, active) as 0/1.
         objectives: objective id -> status (1 met, 0 pending, -1 failed).
+        raw: the outcome cells as stored: {"firm": {id: JSON}, "model": {id: JSON}, "world": JSON}.
     """
 
     t: int
@@ -50,6 +52,7 @@ class QuarterData:
     world: dict
     events: dict
     objectives: dict
+    raw: dict
 
 
 def _str(value, where: str, limit: int = MAX_SHORT_CHARS, pattern=None) -> str:
@@ -203,12 +206,14 @@ def _group(rows: list, n: int, where: str) -> list:
     return out
 
 
-def check_quarters(meta: dict, rows: dict) -> list:
+def check_quarters(meta: dict, rows: dict, outcomes: bool = True) -> list:
     """Validate every quarter's rows against the catalog and the hash chain.
 
     Args:
         meta: the checked metadata (:func:`check_meta`).
         rows: table name -> row tuples (``SELECT`` of the known columns).
+        outcomes: parse the outcome cells (False: leave them as checked-size text in ``raw``, for
+            callers that compare them with a replay's and parse only those that differ).
 
     Returns:
         ``[QuarterData, ...]`` in quarter order.
@@ -244,13 +249,13 @@ def check_quarters(meta: dict, rows: dict) -> list:
         if codec.content_hash(prev, quarter_rows) != q[4]:
             raise SaveLoadError(f"{where}: stored data was altered after saving (content hash mismatch)")
         prev = q[4]
-        out.append(_parse_quarter(t, label, q, injected, quarter_rows, firms, models, events, objectives))
+        out.append(_parse_quarter(t, label, q, injected, quarter_rows, firms, models, events, objectives, outcomes))
     if prev != meta["head_hash"]:
         raise SaveLoadError("the last quarter stored does not match the metadata (quarters removed or altered)")
     return out
 
 
-def _parse_quarter(t, label, q, injected, rows, firms, models, events, objectives) -> QuarterData:
+def _parse_quarter(t, label, q, injected, rows, firms, models, events, objectives, outcomes) -> QuarterData:
     where = f"quarter {label}"
     decisions, controllers = {}, {}
     for _, firm_id, controller, text in rows["decisions"]:
@@ -269,19 +274,22 @@ def _parse_quarter(t, label, q, injected, rows, firms, models, events, objective
         decisions[firm_id] = d
     if len(rows["decisions"]) != len(firms) or sorted(decisions) != sorted(firms):
         raise SaveLoadError(f"{where}: expected one decision per firm")
-    firm = {f: _metrics(m, f"{where} outcomes of {f}") for _, f, m in rows["firm_outcomes"] if f in firms}
-    if len(rows["firm_outcomes"]) != len(firms) or set(firm) != set(firms):
+    raw = {"firm": {f: _str(m, f"{where} outcomes of {f}", MAX_JSON_CHARS) for _, f, m in rows["firm_outcomes"]},
+           "model": {}}
+    if len(rows["firm_outcomes"]) != len(firms) or set(raw["firm"]) != set(firms):
         raise SaveLoadError(f"{where}: expected outcomes for every firm")
-    model = {}
     for _, model_id, firm_id, m in rows["model_outcomes"]:
         if models.get(model_id) != firm_id:
             raise SaveLoadError(f"{where}: outcomes for unknown model {str(model_id)[:40]!r}")
-        model[model_id] = _metrics(m, f"{where} outcomes of {model_id}")
-    if len(rows["model_outcomes"]) != len(models) or set(model) != set(models):
+        raw["model"][model_id] = _str(m, f"{where} outcomes of {model_id}", MAX_JSON_CHARS)
+    if len(rows["model_outcomes"]) != len(models) or set(raw["model"]) != set(models):
         raise SaveLoadError(f"{where}: expected outcomes for every model")
     if len(rows["world_outcomes"]) != 1:
         raise SaveLoadError(f"{where}: expected one row of market outcomes")
-    world = _metrics(rows["world_outcomes"][0][1], f"{where} market outcomes")
+    raw["world"] = _str(rows["world_outcomes"][0][1], f"{where} market outcomes", MAX_JSON_CHARS)
+    firm = model = world = None
+    if outcomes:
+        firm, model, world = parse_outcomes(raw, where)
     ev = {}
     for _, event_id, fired, active in rows["events"]:
         if event_id not in events or fired not in (0, 1) or active not in (0, 1) or isinstance(fired, bool):
@@ -295,4 +303,11 @@ def _parse_quarter(t, label, q, injected, rows, firms, models, events, objective
     if len(ev) != len(rows["events"]) or len(rows["objectives"]) != len(objectives) or len(obj) != len(objectives):
         raise SaveLoadError(f"{where}: expected a status for every objective")
     return QuarterData(t, label, tuple((e, tgt) for e, tgt in injected), q[3], q[4], decisions, controllers,
-                       firm, model, world, ev, obj)
+                       firm, model, world, ev, obj, raw)
+
+
+def parse_outcomes(raw: dict, where: str) -> tuple[dict, dict, dict]:
+    """Parse and check a quarter's raw outcome cells: ``(firm, model, world)`` metric dicts."""
+    firm = {f: _metrics(m, f"{where} outcomes of {f}") for f, m in raw["firm"].items()}
+    model = {j: _metrics(m, f"{where} outcomes of {j}") for j, m in raw["model"].items()}
+    return firm, model, _metrics(raw["world"], f"{where} market outcomes")

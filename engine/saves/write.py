@@ -22,6 +22,10 @@ from .hostile import check_header
 from .schema import COLUMNS, LATEST, MIGRATIONS, create, expected_schema, schema_rows, upgrade
 
 
+JOURNAL_MODE = "DELETE"     # rollback journal, removed after each commit: a save is one file
+SYNCHRONOUS = "FULL"        # every committed quarter is on disk before autosave returns
+
+
 class SaveWriteError(SaveLoadError):
     """A save file cannot be written (one line); nothing already on disk was damaged."""
 
@@ -199,7 +203,8 @@ def autosave(game, path) -> None:
         raise SaveWriteError(f"{path}: cannot open ({exc})") from None
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
-        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}")
+        conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
         if schema_rows(conn) != list(expected_schema(LATEST)):
             raise SaveLoadError(f"{path.name}: does not have the schema of a Closed Loop save; not overwritten")
         _append(conn, game, path)

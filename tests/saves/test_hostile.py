@@ -200,6 +200,17 @@ def test_resigned_outcome_change_is_caught_by_the_replay(golden):
     rejected(golden, readers=(load_game,), match="stored outcomes differ from the replay")
 
 
+def test_saves_lacking_metrics_added_to_the_engine_since_still_load(golden):
+    sql(golden, "UPDATE firm_outcomes SET metrics = json_remove(metrics, '$.score')",
+        "UPDATE world_outcomes SET metrics = json_remove(metrics, '$.market_sales')")
+    resign(golden)
+    assert len(load_game(golden).records) == 4 and verify_replay(golden).ok
+    assert "score" not in load_outcomes(golden).firm
+    sql(golden, TAMPER["outcome value"])
+    resign(golden)
+    rejected(golden, readers=(load_game,), match="stored outcomes differ from the replay")
+
+
 def test_resigned_decision_change_makes_the_replay_diverge(golden):
     sql(golden, TAMPER["decision price"])
     resign(golden)
