@@ -49,6 +49,8 @@ def run(args) -> int:
     if args.json:
         write_json(args.json, {"parent": name, "fork_at": fork.lineage["fork_at"],
                                "changes": fork.lineage["fork_changes"], "saved": args.save, **comparison.to_json()})
+        if args.json == "-":
+            return 0
     last = comparison.quarters[-1]
     print(f"forked {name} at {fork.lineage['fork_at']} ({'; '.join(fork.lineage['fork_changes'])}); "
           f"played to {last}" + (f"; saved {args.save}" if args.save else "; not saved (add --save NEW)"))

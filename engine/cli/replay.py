@@ -36,10 +36,13 @@ def run(args) -> int:
     if args.json:
         write_json(args.json, {
             "file": name, "verified": check.ok, "first_divergence": bad,
+            "outcomes_differ_at": check.outcomes_differ_at,
             "saved_with": {"app_version": check.app_version, "numpy_version": check.numpy_version},
             "quarters": [{"quarter": q, "state_hash": a, "replayed_hash": b, "match": a == b}
                          for q, a, b in zip(check.quarters, check.stored, check.replayed)]})
-    elif not args.verify:
+    if args.json == "-":
+        return 0 if check.ok else DIVERGED
+    if not args.verify:
         outcomes = load_outcomes(args.file)
         player = outcomes.metadata.player
         print(f"{'quarter':<8} {'stored hash':<14} {'replayed hash':<14} {'':<8} "
@@ -48,10 +51,14 @@ def run(args) -> int:
             op = outcomes.series("operating_profit_cny", player)[i] / 1e9
             cash = outcomes.series("cash_cny", player)[i] / 1e9
             print(f"{q:<8} {a[:12]:<14} {b[:12]:<14} {'ok' if a == b else 'DIFFERS':<8} {op:>18.2f} {cash:>9.1f}")
-    if bad is None:
+    if check.ok:
         span = f" ({check.quarters[0]}-{check.quarters[-1]})" if n else ""
         print(f"{name}: verified, all {n} quarters match{span}")
         return 0
+    if bad is None:
+        print(f"{name}: stored outcomes differ from the replay at {check.outcomes_differ_at} (state hashes match): "
+              f"the report code changed since it was saved, or the file was altered")
+        return DIVERGED
     position = check.quarters.index(bad) + 1
     print(f"{name}: replay diverges at {bad} (quarter {position} of {n}); saved by Closed Loop {check.app_version} "
           f"with numpy {check.numpy_version}")
@@ -63,6 +70,8 @@ def _worlds(args) -> int:
     result = play_worlds(game, args.worlds, first=args.first_world)
     if args.json:
         write_json(args.json, {"file": Path(args.file).name, **result.to_json()})
+        if args.json == "-":
+            return 0
     who = ", ".join(result.fixed_firms)
     print(f"{Path(args.file).name}: {who}'s recorded decisions over {result.quarters} quarters "
           f"{result.summary()}")

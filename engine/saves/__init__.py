@@ -8,7 +8,7 @@ events, the outcomes shown to players, each quarter's state hash and a content h
 Writing: :func:`save_game` (complete, atomic), :func:`autosave` (append each new quarter in one
 transaction). Reading (every received file is hostile until checked; every failure is one
 :class:`~engine.errors.SaveLoadError`; the file is never modified): :func:`read_metadata`,
-:func:`load_game`, :func:`load_outcomes`, :func:`verify_replay`. Exports: :func:`export_copy`,
+:func:`load_game`, :func:`load_outcomes`, :func:`verify_replay`, :func:`scan_saves`. Exports: :func:`export_copy`,
 :func:`export_csv`. What-ifs: :func:`fork_game`, :func:`compare_branches`, :func:`play_worlds`.
 """
 
@@ -20,7 +20,7 @@ from .load import ReplayCheck, load_game, verify_replay
 from .outcomes import (PUBLIC_DECISION_FIELDS, PUBLIC_FIRM_METRICS, PUBLIC_MODEL_METRICS, Outcomes, load_outcomes,
                        outcomes_of_game)
 from .schema import APPLICATION_ID, LATEST as SCHEMA_VERSION, SAVE_SUFFIX
-from .store import FirmInfo, SaveMetadata, read_metadata
+from .store import FirmInfo, SaveMetadata, read_metadata, scan_saves
 from .worlds import WorldsResult, play_worlds
 from .write import SaveWriteError, autosave, save_game
 
@@ -30,5 +30,5 @@ __all__ = [
     "SaveLoadError", "SaveMetadata", "SaveWriteError", "WorldsResult", "apply_changes", "autosave",
     "compare_branches", "default_save_dir", "export_copy", "export_csv", "fork_game", "load_game",
     "load_outcomes", "outcomes_of_game", "parse_change", "play_worlds", "read_metadata", "save_game",
-    "verify_replay",
+    "scan_saves", "verify_replay",
 ]

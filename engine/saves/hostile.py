@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..errors import SaveLoadError
 from .schema import (APPLICATION_ID, COLUMNS, LATEST, MAX_EVENTS, MAX_FILE_BYTES, MAX_FIRMS, MAX_MODELS,
-                     MAX_OBJECTIVES, MAX_QUARTERS, MAX_VALUE_BYTES, expected_schema, table_names)
+                     MAX_OBJECTIVES, MAX_QUARTERS, MAX_VALUE_BYTES, expected_schema, schema_rows, table_names)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 1.0                  # wait this long for another program's write to finish
@@ -158,10 +158,11 @@ def open_readonly(path):
     path = Path(path)
     private = None
     try:
+        version = check_header(path)          # magic, id and version never change inside a write
         if _hot_journal(path):
             private = tempfile.TemporaryDirectory(prefix="closedloop-recover-")
             path = _recover_copy(path, Path(private.name))
-        version = check_header(path)
+            version = check_header(path)
         uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if private else "?mode=ro")
         try:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
@@ -219,10 +220,7 @@ def _check_database(conn: sqlite3.Connection, path: Path, version: int) -> None:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if app_id != APPLICATION_ID or conn.execute("PRAGMA user_version").fetchone()[0] != version:
         raise fail(path, "changed while it was being opened")
-    found = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    from .schema import _normal
-
-    found = sorted((t, n, tb, _normal(s)) for t, n, tb, s in found)
+    found = schema_rows(conn)
     expected = list(expected_schema(version))
     if found != expected:
         extra = [f"{t} {n}" for t, n, _, _ in found if (t, n) not in {(a, b) for a, b, _, _ in expected}]

@@ -58,6 +58,7 @@ class ReplayCheck:
     replayed: tuple
     app_version: str
     numpy_version: str
+    outcomes_differ_at: str | None = None
 
     @property
     def first_divergence(self) -> str | None:
@@ -66,18 +67,22 @@ class ReplayCheck:
 
     @property
     def ok(self) -> bool:
-        """True when every quarter matches."""
-        return self.first_divergence is None
+        """True when every state hash matches and every stored outcome equals the replay's."""
+        return self.first_divergence is None and self.outcomes_differ_at is None
 
 
-def _rebuild(data: SaveData, stop_at_divergence: bool, check_outcomes: bool):
+def _rebuild(data: SaveData, strict: bool, check_outcomes: bool = True):
+    """Replay the save: ``(game, replayed hashes, first quarter whose stored outcomes differ)``.
+
+    With ``strict``, a divergent hash or outcome raises SaveLoadError instead.
+    """
     sc = scenario_of(data)
     meta = data.meta
     try:
         game = Game(sc, meta["seed"], dict(meta["controllers_json"]))
     except (ValueError, ClosedLoopError) as exc:
         raise fail(data.path, f"cannot be continued by this version ({exc})") from None
-    replayed = []
+    replayed, outcomes_differ = [], None
     for q in data.quarters:
         try:
             record = game.replay_quarter(q.decisions, q.injected)
@@ -86,14 +91,17 @@ def _rebuild(data: SaveData, stop_at_divergence: bool, check_outcomes: bool):
         record.controllers = dict(q.controllers)
         replayed.append(record.state_hash)
         if record.state_hash != q.state_hash:
-            if stop_at_divergence:
+            if strict:
                 raise fail(data.path, f"replay diverges at {q.quarter}: {_why(meta)}")
-        elif check_outcomes:
-            _check_outcomes(data, sc, q, record)
+        elif check_outcomes and outcomes_differ is None and not _same_outcomes(sc, q, record):
+            if strict:
+                raise fail(data.path, f"quarter {q.quarter}: stored outcomes differ from the replay "
+                                      f"(the file was altered, or the report code changed since it was saved)")
+            outcomes_differ = q.quarter
     game.lineage = {k: meta[k] for k in LINEAGE_KEYS if meta[k] is not None}
     if meta["fork_changes_json"] is not None:
         game.lineage["fork_changes"] = list(meta["fork_changes_json"])
-    return game, replayed
+    return game, replayed, outcomes_differ
 
 
 def _why(meta: dict) -> str:
@@ -104,8 +112,8 @@ def _why(meta: dict) -> str:
             f"(open it in the replay viewer to see what was played)")
 
 
-def _check_outcomes(data: SaveData, sc, q, record) -> None:
-    """Stored outcomes must equal the replay's: compared as text, parsed only where they differ."""
+def _same_outcomes(sc, q, record) -> bool:
+    """Stored outcomes equal the replay's: compared as text, parsed only where they differ."""
     r = record.report
     names, values = codec.metric_rows(r.firm)
     fresh_firm = {f: codec.metrics_json(names, values[i]) for i, f in enumerate(sc.firm_ids)}
@@ -123,9 +131,7 @@ def _check_outcomes(data: SaveData, sc, q, record) -> None:
     events = {e.id: (int(fired[n] > 0), int(active[n] > 0)) for n, e in enumerate(sc.events)
               if fired[n] > 0 or active[n] > 0}
     objectives = {o.id: int(np.sign(r.objectives[0, k])) for k, o in enumerate(sc.objectives)}
-    if not (same and q.events == events and q.objectives == objectives):
-        raise fail(data.path, f"quarter {q.quarter}: stored outcomes differ from the replay "
-                   f"(the file was altered, or the report code changed since it was saved)")
+    return same and q.events == events and q.objectives == objectives
 
 
 def _same(stored: dict, fresh: dict) -> bool:
@@ -150,7 +156,7 @@ def load_game(path, verify: bool = True):
         SaveLoadError: one line, for any problem (foreign, corrupt, too new, altered, divergent).
     """
     with read_save(path, outcomes=False) as data:
-        game, _ = _rebuild(data, stop_at_divergence=verify, check_outcomes=verify)
+        game, _, _ = _rebuild(data, strict=verify, check_outcomes=verify)
     return game
 
 
@@ -165,6 +171,6 @@ def verify_replay(path) -> ReplayCheck:
         SaveLoadError: the file is not a valid save.
     """
     with read_save(path, outcomes=False) as data:
-        _, replayed = _rebuild(data, stop_at_divergence=False, check_outcomes=True)
+        _, replayed, outcomes_differ = _rebuild(data, strict=False)
         return ReplayCheck(tuple(q.quarter for q in data.quarters), tuple(q.state_hash for q in data.quarters),
-                           tuple(replayed), data.meta["app_version"], data.meta["numpy_version"])
+                           tuple(replayed), data.meta["app_version"], data.meta["numpy_version"], outcomes_differ)

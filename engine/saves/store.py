@@ -15,7 +15,7 @@ from ..errors import SaveLoadError
 from ..scenario.schema import Text
 from . import codec
 from .hostile import boundary, fail, open_readonly, select
-from .schema import COLUMNS, LATEST, MIGRATIONS, create, table_names, upgrade
+from .schema import COLUMNS, LATEST, MIGRATIONS, SAVE_SUFFIX, create, table_names, upgrade
 from .validate import QuarterData, check_meta, check_quarters
 
 
@@ -136,6 +136,21 @@ def read_metadata(path) -> SaveMetadata:
         return metadata_from(_checked_meta(conn, path, version), path)
 
 
+def scan_saves(folder, pattern: str = "*" + SAVE_SUFFIX) -> list:
+    """Every save in ``folder`` for an Open dialog: ``[(path, SaveMetadata or SaveLoadError)]``.
+
+    Newest ``saved_at`` first; files that cannot be read come last with their one-line error.
+    """
+    found = []
+    for path in sorted(Path(folder).glob(pattern)) if Path(folder).is_dir() else []:
+        try:
+            found.append((path, read_metadata(path)))
+        except SaveLoadError as exc:
+            found.append((path, exc))
+    good = sorted((f for f in found if isinstance(f[1], SaveMetadata)), key=lambda f: f[1].saved_at, reverse=True)
+    return good + [f for f in found if not isinstance(f[1], SaveMetadata)]
+
+
 @dataclass(eq=False)
 class SaveData:
     """A checked save imported into a private in-memory database (close it, or use ``with``).
@@ -216,4 +231,4 @@ def read_save(path, migrations=MIGRATIONS, outcomes: bool = True) -> SaveData:
     return SaveData(str(path), version, meta, quarters, db)
 
 
-__all__ = ["FirmInfo", "QuarterData", "SaveData", "SaveMetadata", "read_metadata", "read_save"]
+__all__ = ["FirmInfo", "QuarterData", "SaveData", "SaveMetadata", "read_metadata", "read_save", "scan_saves"]

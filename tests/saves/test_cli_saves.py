@@ -58,12 +58,22 @@ def test_replay_of_a_save_made_by_other_model_code_exits_1(played, tmp_path):
     sql(other, "UPDATE quarters SET state_hash = '0123456789abcdef0123456789abcdef' WHERE t >= 2")
     resign(other)                                           # consistent file, different numbers
     before = digest(other)
-    out = cli("replay", other, "--verify", "--json", "-")
+    out = cli("replay", other, "--verify")
     assert out.returncode == 1, out.stderr
     assert "replay diverges at 2024Q3 (quarter 3 of 6)" in out.stdout
-    assert json.loads(out.stdout[:out.stdout.rindex("}") + 1])["first_divergence"] == "2024Q3"
+    as_json = cli("replay", other, "--json", "-")
+    assert as_json.returncode == 1 and json.loads(as_json.stdout)["first_divergence"] == "2024Q3"
     assert digest(other) == before
     assert_bad_input(cli("fork", other, "--at", "2024Q2", "--set", "xiaomi.shifts=2"), "replay diverges at 2024Q3")
+
+
+def test_replay_reports_stored_outcomes_that_differ_from_the_replay(played, tmp_path):
+    other = tmp_path / "report.closedloop"
+    other.write_bytes(played.read_bytes())
+    sql(other, "UPDATE firm_outcomes SET metrics = replace(metrics, '\"score\":', '\"score\":1') WHERE t = 4")
+    resign(other)
+    out = cli("replay", other, "--verify")
+    assert out.returncode == 1 and "stored outcomes differ from the replay at 2025Q1" in out.stdout
 
 
 def test_replay_bad_files_exit_2(tmp_path):

@@ -202,6 +202,20 @@ def test_outcomes_are_what_was_played(save5, game5):
     assert out.decisions[1]["xiaomi"] == game5.records[1].decisions["xiaomi"].to_dict()
 
 
+def test_scan_saves_lists_a_folder_for_the_open_dialog(game5, scenario, tmp_path):
+    from engine.saves import scan_saves
+
+    save_game(game5, tmp_path / "a.closedloop")
+    save_game(play(scenario, seed=2, quarters=1), tmp_path / "b.closedloop")
+    (tmp_path / "broken.closedloop").write_text("junk")
+    (tmp_path / "other.txt").write_text("ignored")
+    found = scan_saves(tmp_path)
+    assert [p.name for p, _ in found][-1] == "broken.closedloop" and len(found) == 3
+    assert isinstance(found[-1][1], SaveLoadError)
+    assert {m.seed for _, m in found[:2]} == {5, 2}
+    assert scan_saves(tmp_path / "missing") == []
+
+
 def test_default_save_dir_follows_the_platform(monkeypatch, tmp_path):
     monkeypatch.delenv("CLOSEDLOOP_SAVE_DIR", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))

@@ -198,6 +198,8 @@ def test_resigned_outcome_change_is_caught_by_the_replay(golden):
     resign(golden)
     assert read_metadata(golden).quarters_played == 4      # consistent file: the viewer shows it
     rejected(golden, readers=(load_game,), match="stored outcomes differ from the replay")
+    check = verify_replay(golden)
+    assert check.first_divergence is None and check.outcomes_differ_at == "2024Q3" and not check.ok
 
 
 def test_saves_lacking_metrics_added_to_the_engine_since_still_load(golden):
@@ -250,6 +252,16 @@ def test_resigned_out_of_range_decision_cannot_be_continued(golden):
 
 
 # --- journals --------------------------------------------------------------------------------
+
+def test_autosave_never_writes_into_a_file_with_planted_objects(golden, game5):
+    from engine.saves import autosave
+
+    sql(golden, *PLANTS["trigger"])
+    before = digest(golden)
+    with pytest.raises(SaveLoadError, match="does not have the schema"):
+        autosave(game5, golden)
+    assert digest(golden) == before and sql(golden, "SELECT count(*) FROM marker") == [(0,)]
+
 
 def test_garbage_journal_next_to_a_save_is_never_touched(golden):
     journal = str(golden) + "-journal"
