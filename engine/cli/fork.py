@@ -21,7 +21,9 @@ def register(sub) -> None:
     p.add_argument("file", metavar="FILE", help="the original save")
     p.add_argument("--at", required=True, metavar="QUARTER", help="the quarter whose decisions change, e.g. 2025Q1")
     p.add_argument("--set", required=True, action="append", dest="changes", metavar="FIRM.FIELD[.MODEL]=VALUE",
-                   help="a changed decision, e.g. xiaomi.price.su7=199000 (repeatable)")
+                   help="a changed decision (repeatable), e.g. xiaomi.price.su7=199000; fields: price, incentive, "
+                        "production (per model), capacity, shifts, autonomy, chip, integration, services, charging, "
+                        "bundle, marketing, parent_draw, equity_raise, borrow (CNY, units/quarter), launches=ID,ID")
     p.add_argument("--hold", action="store_true", help="keep the changed values in every later quarter too")
     p.add_argument("--until", metavar="QUARTER", help="last quarter to play (default: as far as the original)")
     p.add_argument("--save", metavar="NEW", help="write the fork to this save file")

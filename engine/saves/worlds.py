@@ -21,6 +21,7 @@ from ..rng import Streams
 from ..scoring import objectives_on_track
 
 NEVER_KIND = "never_distressed"
+MAX_WORLDS = 10_000             # one batch; the engine's memory budget covers 10,000 futures
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,8 @@ def play_worlds(game, worlds: int = 100, first: int = 1, progress=None) -> World
     """
     if game.t == 0:
         raise ClosedLoopError("no quarter has been played yet")
-    if worlds < 1 or first < 0:
-        raise ClosedLoopError("at least one world is needed")
+    if not 1 <= worlds <= MAX_WORLDS or first < 0:
+        raise ClosedLoopError(f"--worlds {worlds}: between 1 and {MAX_WORLDS:,} worlds")
     sc = game.scenario
     indices = list(range(first, first + worlds))
     world_streams = Streams(game.seed, indices)

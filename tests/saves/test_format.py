@@ -61,6 +61,16 @@ def test_decisions_are_json_never_pickle(save5, game5):
     assert sql(save5, "SELECT injected FROM quarters WHERE t = 2") == [('[["lithium-slump",null]]',)]
 
 
+def test_a_game_with_no_quarter_played_saves_and_loads(scenario, tmp_path):
+    path = tmp_path / "new.closedloop"
+    save_game(Game.new(scenario, 1, human=("xiaomi",)), path)
+    meta = read_metadata(path)
+    assert (meta.quarters_played, meta.next_quarter, meta.summary["quarter"]) == (0, "2024Q1", None)
+    game = load_game(path)
+    assert game.t == 0 and game.humans == ("xiaomi",)
+    assert load_outcomes(path).quarters == ()
+
+
 def test_save_load_round_trip(save5, game5):
     game = load_game(save5)
     assert hashes(game) == hashes(game5)
