@@ -81,8 +81,16 @@ class WorkshopHost:
                 thread.start()
         return self
 
-    def stop(self) -> None:
-        """Close every connection, stop the server and join its threads (idempotent)."""
+    def stop(self, drain_seconds: float = 2.0) -> None:
+        """Deliver what is queued (up to ``drain_seconds``), close every connection, stop the
+        server and join its threads (idempotent)."""
+        end = time.monotonic() + drain_seconds
+        while time.monotonic() < end:
+            with self._lock:
+                pending = any(not p.outbox.empty() for p in self._peers if not p.closing)
+            if not pending:
+                break
+            time.sleep(0.01)
         if not self._threads[0].is_alive() and not self._stop.is_set():
             self._threads[0].start()  # shutdown() waits for serve_forever to notice
         self._stop.set()

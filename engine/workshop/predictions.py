@@ -15,7 +15,7 @@ it predicted; quarters without a prediction are listed but not scored.
 import math
 from dataclasses import dataclass
 
-from .settings import WorkshopError
+from .settings import WorkshopError, expect_object
 
 MAX_RATIONALE = 2000
 MAX_DELIVERIES = 1e8
@@ -49,11 +49,7 @@ class Prediction:
     @staticmethod
     def from_dict(raw, where: str = "prediction") -> "Prediction":
         """Validate a JSON-like dict (WorkshopError naming the field otherwise)."""
-        if not isinstance(raw, dict):
-            raise WorkshopError(f"{where}: must be an object")
-        for key in raw:
-            if key not in ("deliveries", "operating_profit_cny", "rationale", "at"):
-                raise WorkshopError(f"{where}.{key}: unknown field (use deliveries, operating_profit_cny, rationale)")
+        expect_object(raw, where, ("deliveries", "operating_profit_cny", "rationale", "at"))
         for key in ("deliveries", "operating_profit_cny"):
             if key not in raw:
                 raise WorkshopError(f"{where}.{key}: missing")

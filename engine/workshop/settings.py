@@ -26,6 +26,17 @@ class WorkshopError(ClosedLoopError):
         self.code = code
 
 
+def expect_object(raw, where: str, allowed, what: str = "field") -> dict:
+    """Check that ``raw`` is a dict whose keys are all in ``allowed`` (WorkshopError naming the
+    first unknown key otherwise); return it."""
+    if not isinstance(raw, dict):
+        raise WorkshopError(f"{where}: must be an object")
+    for key in raw:
+        if key not in allowed:
+            raise WorkshopError(f"{where}.{key}: unknown {what} (use {', '.join(sorted(allowed))})")
+    return raw
+
+
 @dataclass(frozen=True)
 class Visibility:
     """What teams see besides their own books and rivals' public information (DESIGN section 3).
@@ -45,12 +56,8 @@ class Visibility:
     @staticmethod
     def from_dict(raw, where: str = "visibility") -> "Visibility":
         """Validate a dict of booleans (unknown keys are errors)."""
-        if not isinstance(raw, dict):
-            raise WorkshopError(f"{where}: must be an object")
-        names = {f.name for f in fields(Visibility)}
+        expect_object(raw, where, {f.name for f in fields(Visibility)}, "setting")
         for key, value in raw.items():
-            if key not in names:
-                raise WorkshopError(f"{where}.{key}: unknown setting (use {', '.join(sorted(names))})")
             if not isinstance(value, bool):
                 raise WorkshopError(f"{where}.{key}: must be true or false")
         return Visibility(**raw)
@@ -141,12 +148,7 @@ class WorkshopSettings:
     @staticmethod
     def from_dict(raw, scenario, where: str = "settings") -> "WorkshopSettings":
         """Validate a dict (as written by :meth:`to_dict`) against ``scenario``."""
-        if not isinstance(raw, dict):
-            raise WorkshopError(f"{where}: must be an object")
-        names = {f.name for f in fields(WorkshopSettings)}
-        for key in raw:
-            if key not in names:
-                raise WorkshopError(f"{where}.{key}: unknown setting")
+        expect_object(raw, where, {f.name for f in fields(WorkshopSettings)}, "setting")
         for key in ("teams", "seed"):
             if key not in raw:
                 raise WorkshopError(f"{where}.{key}: missing")

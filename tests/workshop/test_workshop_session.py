@@ -10,7 +10,16 @@ from engine.decisions import FirmDecision
 from engine.errors import DecisionError
 from engine.game import Game
 from engine.injections import CustomEvent
-from engine.workshop import FINISHED, LOCKED, OPEN, RESOLVED, WorkshopError, WorkshopSession, WorkshopSettings
+from engine.workshop import (
+    FINISHED,
+    LOCKED,
+    OPEN,
+    RESOLVED,
+    Visibility,
+    WorkshopError,
+    WorkshopSession,
+    WorkshopSettings,
+)
 from engine.workshop.predictions import Prediction, score
 
 STRIKE = {"id": "custom-port-strike", "headline": {"en": "Dock strike at Shanghai port", "zh": "上海港码头罢工"},
@@ -312,3 +321,16 @@ def test_workshop_custom_event_definitions_are_validated():
     event = CustomEvent.from_dict(STRIKE)
     assert CustomEvent.from_dict(event.to_dict()) == event
     assert FirmDecision.from_dict(FirmDecision().to_dict()) == FirmDecision()
+
+
+def test_workshop_visibility_switches(make_session):
+    s = make_session(visibility=Visibility(suggestions=False, history=False))
+    with pytest.raises(WorkshopError) as err:
+        s.suggestion_for("byd")
+    assert err.value.code == "forbidden"
+    for _ in range(2):
+        play_round(s, {t: s.game.suggest(t) for t in s.teams})
+        s.open_next()
+    view = s.team_view("xiaomi")
+    assert [m["quarter"] for m in view["market"]] == ["2024Q2"] and len(view["own"]["history"]) == 2
+    assert view["leaderboard"][0]["rank"] == 1 and view["visibility"]["history"] is False
