@@ -327,3 +327,30 @@ def test_lan_client_that_stops_reading_is_dropped_without_blocking_the_host(lan)
     b = lan.team("byd")
     b.submit(draft(b))
     assert host.status()["submissions"]["byd"]["submitted"]
+
+
+def test_lan_four_teams_eight_quarters_end_to_end(lan, scenario):
+    teams = ("xiaomi", "byd", "nio", "xpeng")
+    host = lan(teams=teams, seed=9, quarters=8, round_seconds=5400, host_options={"auto": True})
+    clients = {t: lan.team(t) for t in teams}
+    fac = lan.facilitator()
+    local = Game.new(scenario, 9, human=teams)
+    for q in range(8):
+        injected = ()
+        if q == 3:
+            fac.control("inject", event=STRIKE, target="nio")
+            injected = ((host.session.injections[0][0], "nio"),)
+        decisions = {t: replace(local.suggest(t), marketing_budget=2e8 * (1 + q % 3)) for t in teams}
+        for team, client in clients.items():
+            client.predict(50_000, -5e8, f"quarter {q}")
+            client.submit(decisions[team].to_dict())
+        views = {t: c.wait_for("results")["view"] for t, c in clients.items()}
+        expected = local.play_quarter(decisions, injected=injected).state_hash
+        assert host.status()["hashes"][q] == expected
+        assert all(v["session"]["resolved"] == q + 1 for v in views.values())
+    for client in clients.values():
+        assert client.wait_for("finished")["leaderboard"]
+    assert host.finished.wait(5) and host.session.phase == "finished"
+    scores = views["byd"]["predictions"]
+    assert len(scores["quarters"]) == 8 and scores["mean_score"] is not None
+    assert "custom-heatwave" in {n["id"] for n in views["xpeng"]["news"]}
