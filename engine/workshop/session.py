@@ -86,9 +86,15 @@ class WorkshopSession:
         return team
 
     def _need(self, *phases, action: str) -> None:
-        if self.phase not in phases:
-            raise WorkshopError(f"cannot {action}: {self.quarter if self.phase in (OPEN, LOCKED) else 'the round'} "
-                                f"is {self.phase}", "round")
+        if self.phase in phases:
+            return
+        if self.phase in (OPEN, LOCKED):
+            where = f"{self.quarter} is {self.phase}"
+        elif self.phase == RESOLVED:
+            where = f"{self.game.records[-1].report.quarter} is resolved and {self.quarter} is not open yet"
+        else:
+            where = "the workshop is finished"
+        raise WorkshopError(f"cannot {action}: {where}", "round")
 
     def _note(self, action: str, now, **detail) -> None:
         self.log.append({"action": action, "quarter": self.quarter, "at": now, **detail})
