@@ -4,6 +4,8 @@ Every receive has a timeout, every host and client is closed at teardown, and no
 be imported (workshop mode is headless)."""
 
 import sys
+import threading
+import time
 
 import pytest
 
@@ -71,3 +73,11 @@ def lan(make_session):
         c.close()
     for h in hosts:
         h.stop()
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline and _host_threads():
+        time.sleep(0.01)
+    assert not _host_threads(), "the host left threads running"
+
+
+def _host_threads():
+    return [t.name for t in threading.enumerate() if t.name.startswith("workshop-") and t.is_alive()]
