@@ -7,7 +7,7 @@ and any injected events), so the game can be replayed, verified and forked exact
 
 from dataclasses import dataclass, field
 
-from . import ai
+from . import ai, injections
 from .decisions import FirmDecision, from_arrays, to_arrays, validate
 from .errors import DecisionError
 from .initial import initial_state
@@ -26,7 +26,7 @@ class QuarterRecord:
     """What was decided and what happened in one quarter."""
 
     decisions: dict                        # firm id -> FirmDecision
-    injected: tuple = ()                   # (event id, target firm id or None)
+    injected: tuple = ()                   # (event id or CustomEvent, target firm id or None)
     report: QuarterReport | None = None
     state_hash: str = ""
     controllers: dict = field(default_factory=dict)   # firm id -> controller when it was decided
@@ -122,7 +122,8 @@ class Game:
 
         Args:
             human: firm id -> FirmDecision for every human-controlled firm.
-            injected: facilitator events as ``(event_id, target_firm_id_or_None)``.
+            injected: facilitator events as ``(event_id, target_firm_id_or_None)``; a
+                :class:`~engine.injections.CustomEvent` may stand in place of an event id.
 
         Returns:
             The new :class:`QuarterRecord`.
@@ -149,8 +150,22 @@ class Game:
             validate(self.scenario, firm_id, decision)
         return self._resolve(dict(decisions), tuple(injected))
 
+    def custom_log(self, injected: tuple = ()) -> list:
+        """``(t, CustomEvent, target)`` of every custom event injected so far (plus ``injected``)."""
+        return injections.custom_log(self.records, injected)
+
+    def drop_last_quarter(self) -> QuarterRecord:
+        """Undo the last played quarter (a facilitator reopening it) and return its record."""
+        if not self.records:
+            raise DecisionError("no quarter has been played yet")
+        self.states.pop()
+        return self.records.pop()
+
     def _resolve(self, decisions: dict, injected: tuple) -> QuarterRecord:
-        arrays = to_arrays(self.scenario, decisions, self.state, injected)
+        injections.check(self.scenario, injected)
+        deck = tuple(entry for entry in injected if not injections.is_custom(entry))
+        arrays = to_arrays(self.scenario, decisions, self.state, deck)
+        arrays = injections.with_custom(self.scenario, arrays, self.custom_log(injected), self.t)
         next_state, report = advance(self.state, arrays, self._world)
         record = QuarterRecord(decisions, injected, report, next_state.state_hash(), dict(self.controllers))
         self.states.append(next_state)

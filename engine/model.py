@@ -79,6 +79,7 @@ def _advance(state: State, d: DecisionArrays, uniforms: np.ndarray, out: np.ndar
     # 1. events
     ev = events.resolve(a, t, state.event_left, state.event_count, state.event_target, state.lithium,
                         state.autonomy, state.exited, r["fire"], r["target"], d.inject, d.inject_target)
+    ev = events.with_custom(ev, d.custom, a.n_firms)
     lev = ev.levers
 
     # 2. launches: optional models go on sale dev_quarters after the decision, not before their earliest quarter

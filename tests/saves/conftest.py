@@ -2,13 +2,10 @@
 
 import shutil
 import sys
-from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-GOLDEN = HERE / "golden"
+from save_helpers import GOLDEN, play
 
 
 @pytest.fixture(autouse=True)
@@ -18,22 +15,6 @@ def no_qt_imported():
     yield
     after = {m for m in sys.modules if m.startswith(("PySide6", "pyqtgraph"))}
     assert after <= before, f"save test imported Qt: {sorted(after - before)[:3]}"
-
-
-def play(scenario, seed=5, quarters=5, human=("xiaomi",), inject_at=2):
-    """A game with people's decisions (an AI draft with a price cut) and one injected event."""
-    from engine.game import Game
-
-    game = Game.new(scenario, seed, human=human)
-    for t in range(quarters):
-        decisions = {}
-        for firm in human:
-            draft = game.suggest(firm)
-            model = next(iter(draft.prices))
-            decisions[firm] = replace(draft, prices={**draft.prices, model: draft.prices[model] * (0.97 - 0.01 * t)})
-        injected = (("lithium-slump", None),) if t == inject_at else ()
-        game.play_quarter(decisions, injected=injected)
-    return game
 
 
 @pytest.fixture(scope="session")

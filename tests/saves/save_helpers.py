@@ -2,10 +2,31 @@
 
 import hashlib
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from engine.saves import codec
 from engine.saves.schema import COLUMNS, QUARTER_TABLES
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+GOLDEN = HERE / "golden"
+
+
+def play(scenario, seed=5, quarters=5, human=("xiaomi",), inject_at=2):
+    """A game with people's decisions (an AI draft with a price cut) and one injected event."""
+    from engine.game import Game
+
+    game = Game.new(scenario, seed, human=human)
+    for t in range(quarters):
+        decisions = {}
+        for firm in human:
+            draft = game.suggest(firm)
+            model = next(iter(draft.prices))
+            decisions[firm] = replace(draft, prices={**draft.prices, model: draft.prices[model] * (0.97 - 0.01 * t)})
+        injected = (("lithium-slump", None),) if t == inject_at else ()
+        game.play_quarter(decisions, injected=injected)
+    return game
 
 
 def digest(path) -> str:

@@ -8,8 +8,7 @@ from hypothesis import given, settings, strategies as st
 from engine.errors import ClosedLoopError, DecisionError
 from engine.saves import (compare_branches, fork_game, load_game, load_outcomes, outcomes_of_game, parse_change,
                           play_worlds, read_metadata, save_game)
-from conftest import play
-from save_helpers import hashes
+from save_helpers import hashes, play
 
 
 def test_parse_change_grammar(scenario):

@@ -12,8 +12,7 @@ from engine.game import Game
 from engine.saves import (APPLICATION_ID, SCHEMA_VERSION, SaveWriteError, autosave, default_save_dir, export_copy,
                           export_csv, load_game, load_outcomes, read_metadata, save_game)
 from engine.saves.schema import COLUMNS, expected_schema
-from conftest import play
-from save_helpers import digest, hashes, sql
+from save_helpers import digest, hashes, play, sql
 
 
 def test_header_carries_application_id_and_version(save5):

@@ -14,8 +14,7 @@ from engine.saves import codec
 from engine.saves.schema import COLUMNS, Migration, check_migrations, expected_schema, schema_rows, upgrade
 from engine.saves.store import read_save
 from engine.saves.write import upgrade_file
-from conftest import GOLDEN
-from save_helpers import digest, sql
+from save_helpers import GOLDEN, ROOT, digest, sql
 
 GOLDENS = sorted(GOLDEN.glob("v*.closedloop"))
 
@@ -54,9 +53,7 @@ def test_replays_use_the_stored_scenario_not_the_files_on_disk(golden, tmp_path,
     """Recalibrating a scenario file must not touch old saves: they carry their own snapshot."""
     from engine.scenario import load_scenario
 
-    from conftest import HERE
-
-    text = (HERE.parents[1] / "scenarios" / "xiaomi-2024.toml").read_text(encoding="utf-8")
+    text = (ROOT / "scenarios" / "xiaomi-2024.toml").read_text(encoding="utf-8")
     recalibrated = text.replace("potential_buyers = 6_600_000", "potential_buyers = 5_900_000", 1)
     assert recalibrated != text
     folder = tmp_path / "scenarios"
