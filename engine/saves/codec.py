@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 
 import numpy as np
 
+from .. import injections
 from ..errors import SaveLoadError
 from .schema import COLUMNS, FORMAT, MAX_JSON_DEPTH
 
@@ -105,7 +106,7 @@ def quarter_rows(scenario, t: int, record, controllers: dict) -> dict:
     """
     r = record.report
     who = record.controllers or controllers
-    injected = dumps([[e, tgt] for e, tgt in record.injected])
+    injected = dumps(injections.to_json(record.injected))
     rows = {"quarters": [(t, r.quarter, injected, record.state_hash)]}
     rows["decisions"] = [(t, f, who.get(f, controllers.get(f, "")), dumps(record.decisions[f].to_dict()))
                          for f in scenario.firm_ids]

@@ -118,10 +118,11 @@ def export_csv(path, folder) -> list[Path]:
     out.append(_write_csv(folder / f"{stem}-market.csv", ["quarter"] + names,
                           [[q.quarter] + [_num(q.world.get(n)) for n in names] for q in quarters]))
     out.append(_decisions_csv(folder / f"{stem}-decisions.csv", quarters, catalog))
-    injected = {(q.quarter, e): tgt for q in quarters for e, tgt in q.injected}
+    name = lambda e: e if isinstance(e, str) else e.id  # noqa: E731 - deck id or CustomEvent
+    injected = {(q.quarter, name(e)): tgt for q in quarters for e, tgt in q.injected}
     event_rows = []
     for q in quarters:
-        ids = list(q.events) + [e for e, _ in q.injected if e not in q.events]
+        ids = list(q.events) + [name(e) for e, _ in q.injected if name(e) not in q.events]
         for e in ids:
             fired, active = q.events.get(e, (0, 0))
             inj = (q.quarter, e) in injected

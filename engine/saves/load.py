@@ -101,6 +101,12 @@ def _rebuild(data: SaveData, strict: bool, check_outcomes: bool = True):
     game.lineage = {k: meta[k] for k in LINEAGE_KEYS if meta[k] is not None}
     if meta["fork_changes_json"] is not None:
         game.lineage["fork_changes"] = list(meta["fork_changes_json"])
+    diverged = next((q.quarter for q, h in zip(data.quarters, replayed) if q.state_hash != h), None)
+    if diverged is not None:
+        # a re-simulation by other model code is another game: it must not autosave over the original
+        game.lineage = {"parent_id": meta["save_id"], "parent_file": Path(data.path).name, "fork_at": diverged,
+                        "fork_changes": [f"re-simulated by Closed Loop {codec.app_version()} (saved by "
+                                         f"{meta['app_version']})"]}
     return game, replayed, outcomes_differ
 
 
@@ -147,7 +153,8 @@ def load_game(path, verify: bool = True):
         path: a save file (treated as hostile; never modified).
         verify: check every quarter's state hash and outcomes against the replay (default).
             With False, a save made by different model code still loads: the game then
-            continues from the replayed states, which differ from what was played.
+            continues from the replayed states, which differ from what was played, and gets a
+            new identity whose parent is the file (autosave will not overwrite the original).
 
     Returns:
         The :class:`~engine.game.Game`, with ``lineage`` from the file.

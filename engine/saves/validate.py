@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..decisions import FirmDecision
 from ..errors import DecisionError, SaveLoadError
+from ..injections import CustomEvent
 from ..quarters import parse_quarter, quarter_label
 from . import codec
 from .schema import (FORMAT, MAX_EVENTS, MAX_FIRMS, MAX_JSON_CHARS, MAX_METRICS, MAX_MODELS, MAX_OBJECTIVES,
@@ -29,7 +30,7 @@ class QuarterData:
 
     Attributes:
         t, quarter: offset and label.
-        injected: ``((event id, target firm id or None), ...)``.
+        injected: ``((event id or CustomEvent, target firm id or None), ...)``.
         state_hash, content_hash: as stored.
         decisions: firm id -> FirmDecision.
         controllers: firm id -> who decided it ("human", "normal", ...).
@@ -188,6 +189,41 @@ def _metrics(text, where: str) -> dict:
     return raw
 
 
+def _injections(raw, where: str, deck: set, firms: list) -> tuple:
+    """Facilitator injections (``injections.to_json`` form) checked against the catalog.
+
+    Returns ``((event id or CustomEvent, target firm id or None), ...)``.
+    """
+    where = f"{where} injected"
+    if not isinstance(raw, list) or len(raw) > MAX_EVENTS:
+        raise SaveLoadError(f"{where}: expected a list of injections")
+    out, seen = [], set()
+    for i, item in enumerate(raw):
+        here = f"{where}[{i}]"
+        if not isinstance(item, dict) or set(item) not in ({"event", "target"}, {"custom", "target"}):
+            raise SaveLoadError(f"{here}: expected {{event, target}} or {{custom, target}}")
+        target = item["target"]
+        if target is not None and target not in firms:
+            raise SaveLoadError(f"{here}.target: not a firm of the save")
+        if "custom" in item:
+            try:
+                event = CustomEvent.from_dict(item["custom"], f"{here}.custom")
+            except DecisionError as exc:
+                raise SaveLoadError(str(exc)) from None
+            ident = event.id
+            if ident in deck:
+                raise SaveLoadError(f"{here}: custom event id {ident!r} is a deck event")
+        else:
+            event = ident = item["event"]
+            if ident not in deck:
+                raise SaveLoadError(f"{here}.event: not in the scenario's events deck")
+        if ident in seen:
+            raise SaveLoadError(f"{here}: event {ident!r} injected twice")
+        seen.add(ident)
+        out.append((event, target))
+    return tuple(out)
+
+
 def _plain(rows: list, where: str) -> None:
     """Every value of a quarter table must be text or a whole number (before anything hashes it)."""
     for row in rows:
@@ -238,11 +274,8 @@ def check_quarters(meta: dict, rows: dict, outcomes: bool = True) -> list:
         if q[1] != label:
             raise SaveLoadError(f"quarter offset {t}: stored label {str(q[1])[:20]!r}, expected {label}")
         where = f"quarter {label}"
-        injected = codec.parse_json(_str(q[2], f"{where} injected", MAX_JSON_CHARS), f"{where} injected")
-        if not isinstance(injected, list) or not all(
-                isinstance(x, list) and len(x) == 2 and x[0] in events and (x[1] is None or x[1] in firms)
-                for x in injected):
-            raise SaveLoadError(f"{where} injected: expected [event id, target firm or null] pairs from the deck")
+        injected = _injections(codec.parse_json(_str(q[2], f"{where} injected", MAX_JSON_CHARS), f"{where} injected"),
+                               where, events, firms)
         _str(q[3], f"{where} state_hash", 32, HEX32)
         _str(q[4], f"{where} content_hash", 64, HEX64)
         quarter_rows = {table: grouped[table][t] for table in grouped}
@@ -302,7 +335,7 @@ def _parse_quarter(t, label, q, injected, rows, firms, models, events, objective
         obj[objective_id] = status
     if len(ev) != len(rows["events"]) or len(rows["objectives"]) != len(objectives) or len(obj) != len(objectives):
         raise SaveLoadError(f"{where}: expected a status for every objective")
-    return QuarterData(t, label, tuple((e, tgt) for e, tgt in injected), q[3], q[4], decisions, controllers,
+    return QuarterData(t, label, injected, q[3], q[4], decisions, controllers,
                        firm, model, world, ev, obj, raw)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .. import ai
+from .. import ai, injections
 from ..errors import ClosedLoopError
 from ..game import AI_STREAM_PREFIX, HUMAN
 from ..decisions import to_arrays
@@ -100,12 +100,15 @@ def play_worlds(game, worlds: int = 100, first: int = 1, progress=None) -> World
     ever_human = any(c == HUMAN for r in game.records for c in (r.controllers or game.controllers).values())
     owner = sc.arrays.owner
     state = game.states[0].repeat(worlds)
+    custom = injections.custom_log(game.records)
     fixed_all = set()
     for t, record in enumerate(game.records):
         controllers = record.controllers or game.controllers
         fixed = {f for f in sc.firm_ids if controllers[f] == HUMAN} if ever_human else {sc.info.player}
         fixed_all |= fixed
-        recorded = to_arrays(sc, record.decisions, game.states[t], record.injected).repeat(worlds)
+        deck = tuple(entry for entry in record.injected if not injections.is_custom(entry))
+        recorded = to_arrays(sc, record.decisions, game.states[t], deck)
+        recorded = injections.with_custom(sc, recorded, custom, t).repeat(worlds)
         arrays = recorded
         by_level: dict = {}
         for f in sc.firm_ids:
@@ -116,7 +119,7 @@ def play_worlds(game, worlds: int = 100, first: int = 1, progress=None) -> World
             decided = ai.policy(level)(state, ai_streams)
             for f in firms:
                 arrays = arrays.with_firm(f, decided, owner)
-        arrays = replace(arrays, inject=recorded.inject, inject_target=recorded.inject_target)
+        arrays = replace(arrays, inject=recorded.inject, inject_target=recorded.inject_target, custom=recorded.custom)
         state, report = advance(state, arrays, world_streams)
         if progress is not None and progress(t + 1, game.t) is False:
             raise ClosedLoopError("cancelled")

@@ -5,7 +5,8 @@ it (SQLite syncs it to disk), then renames it over the target: a crash leaves th
 the new one, never half of one. :func:`autosave` appends every quarter the file lacks, each
 quarter's rows and the updated metadata row in ONE transaction (``db.atomic()``; SQLite's
 rollback journal undoes a transaction cut short by a crash), so the file always holds quarter N
-or N+1. A file of an older save format is first upgraded on a copy that replaces it.
+or N+1; a quarter the facilitator reopened and played again replaces the stored one in the same
+transaction. A file of an older save format is first upgraded on a copy that replaces it.
 """
 
 import os
@@ -19,7 +20,7 @@ from sqlite_utils import Database
 from ..errors import SaveLoadError
 from . import codec
 from .hostile import check_header
-from .schema import COLUMNS, LATEST, MIGRATIONS, create, expected_schema, schema_rows, upgrade
+from .schema import COLUMNS, LATEST, MIGRATIONS, QUARTER_TABLES, create, expected_schema, schema_rows, upgrade
 
 
 JOURNAL_MODE = "DELETE"     # rollback journal, removed after each commit: a save is one file
@@ -215,6 +216,13 @@ def autosave(game, path) -> None:
 
 
 def _append(conn, game, path: Path) -> None:
+    """Append the quarters ``game`` has and the file lacks, each in one transaction.
+
+    A quarter the game reopened (``Game.drop_last_quarter``) and played again replaces the stored
+    one: the stored quarters from the first that differs are deleted in the same transaction that
+    appends its replacement. Only for the same game (same ``save_id``); a game without one adopts
+    the file's identity when every stored quarter matches its own.
+    """
     meta = _meta(conn)
     sc = game.scenario
     if (meta["scenario_digest"], meta["seed"], meta["player"]) != (sc.digest, game.seed, sc.info.player):
@@ -222,25 +230,39 @@ def _append(conn, game, path: Path) -> None:
     own_id = game.lineage.get("save_id")
     if own_id is not None and own_id != meta["save_id"]:
         raise SaveLoadError(f"{path.name}: holds a different game (save id {meta['save_id'][:8]}); not overwritten")
-    stored = conn.execute("SELECT t, state_hash FROM quarters ORDER BY t").fetchall()
-    if len(stored) != meta["quarters_played"]:
+    stored = conn.execute("SELECT t, state_hash, content_hash FROM quarters ORDER BY t").fetchall()
+    if len(stored) != meta["quarters_played"] or [r[0] for r in stored] != list(range(len(stored))):
         raise SaveLoadError(f"{path.name}: is inconsistent (metadata and quarters disagree); not overwritten")
-    if len(stored) > game.t or any(h != game.records[t].state_hash for t, h in stored):
-        raise SaveLoadError(f"{path.name}: holds a different game (its quarters differ from this game's); "
-                            f"not overwritten")
+    keep = next((t for t, h, _ in stored if t >= game.t or h != game.records[t].state_hash), len(stored))
     if own_id is None:
+        if keep < len(stored):
+            raise SaveLoadError(f"{path.name}: holds a different game (its quarters differ from this game's); "
+                                f"not overwritten")
         game.lineage.update({k: meta[k] for k in ("save_id", "created_at", "parent_id", "parent_file", "fork_at")
                              if meta[k] is not None})
         if meta["fork_changes"] is not None:
             game.lineage["fork_changes"] = codec.parse_json(meta["fork_changes"], "fork_changes")
     lineage = _lineage(game)
     db = _database(conn)
-    prev = meta["head_hash"]
-    for t in range(len(stored), game.t):
+    prev = stored[keep - 1][2] if keep else codec.chain_root(sc.digest, game.seed, sc.info.player)
+    truncate = keep < len(stored)
+    for t in range(keep, game.t):
         rows, prev = _quarter(game, t, prev)
         with db.atomic():
+            if truncate:
+                _truncate(db, keep)
+                truncate = False
             _insert(db, rows)
             _put_meta(db, codec.meta_row(game, lineage, t + 1, prev, LATEST))
-    if len(stored) == game.t and codec.dumps({f: game.controllers[f] for f in sc.firm_ids}) != meta["controllers"]:
+    controllers = codec.dumps({f: game.controllers[f] for f in sc.firm_ids})
+    if truncate or (keep == game.t == len(stored) and controllers != meta["controllers"]):
         with db.atomic():
+            if truncate:
+                _truncate(db, keep)
             _put_meta(db, codec.meta_row(game, lineage, game.t, prev, LATEST))
+
+
+def _truncate(db: Database, keep: int) -> None:
+    """Delete every stored quarter from offset ``keep`` on (inside the caller's transaction)."""
+    for table in QUARTER_TABLES:
+        db.execute(f"DELETE FROM {table} WHERE t >= ?", [keep])

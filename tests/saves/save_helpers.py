@@ -24,7 +24,7 @@ def play(scenario, seed=5, quarters=5, human=("xiaomi",), inject_at=2):
             draft = game.suggest(firm)
             model = next(iter(draft.prices))
             decisions[firm] = replace(draft, prices={**draft.prices, model: draft.prices[model] * (0.97 - 0.01 * t)})
-        injected = (("lithium-slump", None),) if t == inject_at else ()
+        injected = (("lithium-slump", None),) if inject_at is not None and t == inject_at else ()
         game.play_quarter(decisions, injected=injected)
     return game
 

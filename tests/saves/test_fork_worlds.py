@@ -163,6 +163,13 @@ def test_worlds_are_deterministic_and_world_zero_is_the_game(game5):
     assert bool(actual.met[0]) == actual.actual_met and actual.scores[0] == actual.actual_score
 
 
+def test_worlds_replay_deck_and_custom_events(golden):
+    game = load_game(golden)                                # injects a deck and a custom event
+    assert any(not isinstance(e, str) for r in game.records for e, _ in r.injected)
+    assert play_worlds(game, worlds=1, first=0).final_hashes == (game.records[-1].state_hash,)
+    assert 0 <= play_worlds(game, worlds=5).rate <= 1
+
+
 def test_worlds_hold_the_player_when_nobody_was_human(scenario):
     from engine.game import Game
 

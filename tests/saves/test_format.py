@@ -3,6 +3,7 @@
 import csv
 import math
 import sqlite3
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -57,7 +58,7 @@ def test_decisions_are_json_never_pickle(save5, game5):
     for t, firm, controller, text in rows:
         assert json.loads(text) == game5.records[t].decisions[firm].to_dict()
         assert controller == ("human" if firm == "xiaomi" else "normal")
-    assert sql(save5, "SELECT injected FROM quarters WHERE t = 2") == [('[["lithium-slump",null]]',)]
+    assert sql(save5, "SELECT injected FROM quarters WHERE t = 2") == [('[{"event":"lithium-slump","target":null}]',)]
 
 
 def test_a_game_with_no_quarter_played_saves_and_loads(scenario, tmp_path):
@@ -120,6 +121,44 @@ def test_autosave_appends_only_missing_quarters(scenario, tmp_path, game5):
     same = digest(path)
     autosave(game5, path)                                   # nothing new: nothing written
     assert digest(path) == same
+
+
+def test_custom_facilitator_events_are_stored_and_replayed(scenario, tmp_path):
+    from engine.injections import CustomEvent
+
+    strike = CustomEvent.from_dict({"id": "custom-strike", "headline": {"en": "Strike", "zh": "罢工"},
+                                    "effects": {"capacity": -0.5}, "duration": 2})
+    plain = play(scenario, seed=3, quarters=4, inject_at=None)
+    game = Game.new(scenario, 3, human=("xiaomi",))
+    for t in range(4):
+        game.play_quarter({"xiaomi": plain.records[t].decisions["xiaomi"]},
+                          injected=((strike, "byd"),) if t == 1 else ())
+    assert hashes(game)[2] != hashes(plain)[2]                 # the event changed the world
+    path = tmp_path / "custom.closedloop"
+    save_game(game, path)
+    loaded = load_game(path)
+    assert hashes(loaded) == hashes(game) and loaded.records[1].injected == ((strike, "byd"),)
+    assert load_outcomes(path).injected[1] == ((strike, "byd"),)
+    events = (tmp_path / "csv" / "custom-events.csv")
+    export_csv(path, tmp_path / "csv")
+    assert "2024Q2,custom-strike,0,0,1,byd" in events.read_text(encoding="utf-8")
+
+
+def test_autosave_after_a_reopened_quarter_replaces_it(scenario, tmp_path):
+    path = tmp_path / "reopen.closedloop"
+    game = play(scenario, seed=4, quarters=3)
+    autosave(game, path)
+    game.drop_last_quarter()                                  # the facilitator reopens 2024Q3
+    autosave(game, path)
+    assert read_metadata(path).quarters_played == 2 and len(load_game(path).records) == 2
+    draft = game.suggest("xiaomi")
+    game.play_quarter({"xiaomi": replace(draft, marketing_budget=3e9)})
+    autosave(game, path)
+    assert hashes(load_game(path)) == hashes(game)
+    other = play(scenario, seed=4, quarters=2)                # never saved: may only append, never cut
+    other.play_quarter({"xiaomi": replace(other.suggest("xiaomi"), shifts=3)})
+    with pytest.raises(SaveLoadError, match="different game"):
+        autosave(other, path)
 
 
 def test_autosave_refuses_a_different_game_and_a_foreign_file(scenario, tmp_path, game5):

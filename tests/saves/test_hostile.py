@@ -235,12 +235,38 @@ def test_resigned_decision_change_makes_the_replay_diverge(golden):
     ("UPDATE objectives SET objective = 'win' WHERE t = 0 AND objective = 'never-out-of-cash'",
      "malformed objective"),
     ("UPDATE quarters SET quarter = '2031Q1' WHERE t = 2", "expected 2024Q3"),
+    ("UPDATE quarters SET injected = '[[\"recall\", null]]' WHERE t = 0", "expected {event, target}"),
+    ("UPDATE quarters SET injected = '[{\"event\": \"meteor\", \"target\": null}]' WHERE t = 0", "events deck"),
+    ("UPDATE quarters SET injected = '[{\"event\": \"recall\", \"target\": \"ghost\"}]' WHERE t = 0",
+     "not a firm"),
+    ("UPDATE quarters SET injected = replace(injected, '\"duration\":2', '\"duration\":99') WHERE t = 2",
+     "custom.duration"),
+    ("UPDATE quarters SET injected = replace(injected, 'custom-port-strike', 'recall') WHERE t = 2",
+     "is a deck event"),
+    ("UPDATE quarters SET injected = replace(injected, '\"capacity\":-0.2', '\"capacity\":-7') WHERE t = 2",
+     "capacity"),
     ("UPDATE quarters SET t = 7 WHERE t = 3", "outside the 4 quarters"),
 ])
 def test_resigned_malformed_rows(golden, statement, match):
     sql(golden, statement)
     resign(golden)
     rejected(golden, readers=(load_outcomes, load_game), match=match)
+
+
+def test_continuing_a_divergent_save_makes_a_new_game(golden):
+    from engine.saves import autosave
+
+    sql(golden, "UPDATE quarters SET state_hash = '0123456789abcdef0123456789abcdef' WHERE t >= 2")
+    resign(golden)                                          # as if saved by other model code
+    game = load_game(golden, verify=False)
+    original = read_metadata(golden).save_id
+    assert game.lineage["parent_id"] == original and game.lineage["fork_at"] == "2024Q3"
+    assert "save_id" not in game.lineage
+    before = digest(golden)
+    game.play_quarter({"xiaomi": game.suggest("xiaomi")})
+    with pytest.raises(SaveLoadError, match="different game"):
+        autosave(game, golden)
+    assert digest(golden) == before
 
 
 def test_resigned_out_of_range_decision_cannot_be_continued(golden):

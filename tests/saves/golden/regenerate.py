@@ -37,7 +37,12 @@ QUARTERS = 4
 
 
 def golden_game():
-    """The golden game: Xiaomi played by a person for four quarters, one injected event."""
+    """The golden game: Xiaomi played by a person for four quarters, a deck event injected in the
+    second quarter and a custom (facilitator-defined) event in the third."""
+    from engine.injections import CustomEvent
+
+    strike = CustomEvent.from_dict({"id": "custom-port-strike", "headline": {"en": "Port strike", "zh": "港口罢工"},
+                                    "effects": {"capacity": -0.2, "brand": -0.05}, "duration": 2})
     sc = load_scenario(str(ROOT / "scenarios" / "xiaomi-2024.toml"))
     game = Game.new(sc, SEED, human=("xiaomi",))
     game.lineage.update(save_id=f"golden-v{LATEST}", created_at="2026-01-01T00:00:00Z")
@@ -47,7 +52,8 @@ def golden_game():
 
         decision = replace(draft, prices={**draft.prices, "su7": 215_900.0 - 5_000.0 * t},
                            marketing_budget=600e6, shifts=2 if t >= 2 else 1)
-        game.play_quarter({"xiaomi": decision}, injected=(("lithium-slump", None),) if t == 1 else ())
+        injected = {1: (("lithium-slump", None),), 2: ((strike, "byd"),)}.get(t, ())
+        game.play_quarter({"xiaomi": decision}, injected=injected)
     return game
 
 
