@@ -9,9 +9,9 @@ import argparse
 import sys
 
 from ..errors import ClosedLoopError
-from . import play, scenarios
+from . import backtest, calibrate, play, scenarios
 
-COMMANDS = [scenarios, play]
+COMMANDS = [scenarios, play, backtest, calibrate]
 BAD_INPUT = 2
 INTERNAL_ERROR = 3
 
