@@ -30,7 +30,7 @@ from .calibration_lm import least_squares
 from .calibration_targets import TARGETS_FILE, load_targets, residuals
 from .errors import ScenarioError
 from .initial import initial_state
-from .scenario import load_scenario
+from .scenario import load_scenario, parse_scenario
 from .scenario.arrays import compile_arrays
 from .scenario.fields import param
 from .scenario.reader import Reader
@@ -207,15 +207,18 @@ def _ordered_pairs(config: FitConfig) -> list:
 
 
 def sibling_qualities(scenario, fitted: set) -> dict:
-    """Which fitted quality each model without one copies: ``models.<id>.quality`` -> the path of
-    its firm's fitted model nearest in launch price (ties: the lower id)."""
+    """Which fitted quality each later launch copies: ``models.<id>.quality`` -> the path of its
+    firm's fitted model nearest in launch price (ties: the lower id).
+
+    Applies to models not on sale at the start whose quality is not fitted, of firms with a fitted
+    quality; every other model keeps the quality in its file.
+    """
     out = {}
     for m in scenario.models:
-        if f"models.{m.id}.quality" in fitted:
-            continue
+        later = m.optional or m.launch > scenario.info.start
         peers = [p for p in scenario.models if p.firm == m.firm and f"models.{p.id}.quality" in fitted]
-        if not peers:
-            raise ScenarioError(f"models.{m.id}: its firm has no model with a fitted quality to take one from")
+        if f"models.{m.id}.quality" in fitted or not later or not peers:
+            continue
         nearest = min(peers, key=lambda p: (abs(p.price_cny - m.price_cny), p.id))
         out[f"models.{m.id}.quality"] = f"models.{nearest.id}.quality"
     return out
@@ -297,7 +300,6 @@ def write_values(values: dict, scenario_ids, digits: int) -> list:
         sc = load_scenario(scenario_id)
         mine = {p: v for p, v in values.items() if k == 0 or _has_entry(sc, p)}
         text = rewrite_values(sc.text, mine, digits)
-        from .scenario import parse_scenario
         parse_scenario(text, sc.filename)
         plans.append((Path(sc.filename), sc.text, text))
     changed = []

@@ -77,8 +77,26 @@ def _pct(x) -> str:
     return "     -" if x is None else f"{100 * x:+6.1f}"
 
 
+def _value(metric: str, x: float) -> str:
+    """A reported or simulated value in its unit: B CNY, percent, or units."""
+    if metric.endswith("_cny"):
+        return f"{x / 1e9:.2f}B"
+    if "margin" in metric or "share" in metric:
+        return f"{100 * x:.1f}%"
+    return f"{x:,.0f}"
+
+
+def _error(metric: str, e: float) -> str:
+    """An error: relative for units and revenue, points for shares, B CNY for operating profit."""
+    if metric == "operating_profit_cny":
+        return f"{e / 1e9:+.2f}B"
+    if "margin" in metric or "share" in metric:
+        return f"{100 * e:+.1f}pp"
+    return f"{100 * e:+.1f}%"
+
+
 def print_report(payload: dict) -> None:
-    """Print quarters (deliveries vs reported, money in B CNY), reported figures and error summaries."""
+    """Print quarters (deliveries vs reported, money in B CNY), the other reported figures and the errors."""
     print(f"Back-test of {payload['scenario']} ({payload['mode']}); in-sample {payload['in_sample_window']}")
     for q in payload["quarters"]:
         print(f"== {q['quarter']}")
@@ -88,17 +106,19 @@ def print_report(payload: dict) -> None:
             err = None if not act else f["deliveries"] / act - 1.0
             print(f"{f['id']:<9}{f['deliveries']:>10,}{'-' if act is None else f'{act:,}':>10}{_pct(err)}"
                   f"{f['revenue_cny'] / 1e9:>8.2f}{100 * f['gross_margin']:>7.1f}{f['operating_profit_cny'] / 1e9:>8.2f}")
-    print("== reported figures (error: relative for units and revenue; points for margins; B CNY for operating profit)")
+    print("== other reported figures (in: in-sample, fitted; out: after the window, a forecast)")
     for r in payload["checks"]:
         if r["metric"] == "deliveries" and len(r["quarters"]) == 1:
             continue
-        scale, unit = (1e-9, "B") if r["metric"].endswith("_cny") else ((100, "%") if "margin" in r["metric"] or "share" in r["metric"] else (1, ""))
-        err = (f"{100 * r['error']:+.1f}%" if r["metric"] not in ("operating_profit_cny", "gross_margin", "car_gross_margin", "model_share")
-               else f"{r['error'] * scale:+.2f}{'B' if unit == 'B' else 'pp'}")
         what = r["metric"] + (f" {r['model']}" if r["model"] else "")
-        print(f"  {'in ' if r['in_sample'] else 'OUT'} {r['firm']:<8} {what:<28} {','.join(r['quarters']):<32}"
-              f" reported {r['reported'] * scale:>12,.2f}{unit}  model {r['simulated'] * scale:>12,.2f}{unit}  {err}")
+        error = _error(r["metric"], r["error"])
+        if r["metric"] == "nev_retail":  # only its shape is fitted: show the modelled firms' share of it
+            error = f"modelled firms' domestic sales = {100 * r['simulated'] / r['reported']:.0f}% of it"
+        print(f"  {'in ' if r['in_sample'] else 'out'} {r['firm']:<8} {what:<24} {','.join(r['quarters']):<31}"
+              f" reported {_value(r['metric'], r['reported']):>10}  model {_value(r['metric'], r['simulated']):>10}"
+              f"  {error}")
     m = payload["mape"]
-    print(f"In-sample MAPE of quarterly deliveries ({', '.join(m['firms'])}): {100 * m['in_sample']:.1f}%")
-    print("  by firm, in-sample:     " + "  ".join(f"{k} {100 * v:.1f}%" for k, v in m["in_sample_by_firm"].items() if v is not None))
-    print("  by firm, out-of-sample: " + "  ".join(f"{k} {100 * v:.1f}%" for k, v in m["out_of_sample_by_firm"].items() if v is not None))
+    print(f"In-sample MAPE of quarterly deliveries ({', '.join(m['firms'])}): {100 * m['in_sample']:.1f}%; "
+          f"out of sample: {100 * m['out_of_sample']:.1f}%")
+    for key, label in (("in_sample_by_firm", "in-sample"), ("out_of_sample_by_firm", "out-of-sample")):
+        print(f"  by firm, {label}: " + "  ".join(f"{k} {100 * v:.1f}%" for k, v in m[key].items() if v is not None))
