@@ -163,6 +163,10 @@ def test_history_and_default_share_every_calibrated_parameter(history, scenario)
     assert only_history == {"models.model-y-2025", "models.model-y-l", "models.firefly", "models.xpeng-g7", "models.li-i8"}
     differ = [k for k in default if mine.get(k) != default[k]]
     assert not differ, differ[:3]
+    shared_sources = [k for k in scenario.sources if k.split(".")[0] in ("market", "battery", "model", "consumer_types",
+                                                                         "ecosystems", "firms", "models")
+                      and ".doctrine." not in k]
+    assert [k for k in shared_sources if history.sources.get(k) != scenario.sources[k]] == []
 
 
 # ---------------------------------------------------------------- determinism and the committed values
