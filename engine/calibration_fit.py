@@ -9,14 +9,13 @@ The parameters to fit, their starting values, bounds and priors are in
    (:func:`engine.calibration_targets.residuals` on the expected path of
    :func:`engine.calibration_history.play_expected`) plus the priors -- by Levenberg-Marquardt with
    forward-difference Jacobians in a logistic transform of each parameter's ``[lo, hi]``;
-3. gives every model whose quality is not fitted (launches after the window) the quality of its
-   firm's fitted model nearest in launch price (nothing after the window is fitted);
+3. gives every later launch whose quality is not fitted the quality of its firm's fitted model
+   nearest in launch price, inside the fit (nothing after the window is fitted);
 4. writes the values, rounded, into every listed scenario file (:func:`write_values`).
 
 Everything is deterministic: a fixed start, fixed steps and no random numbers.
 """
 
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -27,13 +26,12 @@ from .ai import normal
 from .calibration import parse_path, rewrite_values
 from .calibration_history import play_expected
 from .calibration_lm import least_squares
-from .calibration_targets import TARGETS_FILE, load_targets, residuals
+from .calibration_targets import TARGETS_FILE, load_targets, read_config, residuals
 from .errors import ScenarioError
 from .initial import initial_state
 from .scenario import load_scenario, parse_scenario
 from .scenario.arrays import compile_arrays
 from .scenario.fields import param
-from .scenario.reader import Reader
 
 FIT_FILE = TARGETS_FILE.with_name("fit.toml")
 ORDERED = ("model.ramp",)   # lists whose fitted items may not fall: new capacity only ramps up
@@ -97,17 +95,7 @@ class FitConfig:
 
 def load_fit_config(path=FIT_FILE) -> FitConfig:
     """Read and validate ``fit.toml`` (ScenarioError: one line naming the file and field)."""
-    path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ScenarioError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ScenarioError(f"{path}: not valid TOML ({exc})") from None
-    r = Reader(str(path))
-    for key in raw:
-        if key not in ("fit", "param"):
-            r.fail(key, "unknown section (use [fit] and [[param]])")
+    raw, r = read_config(path, ("fit", "param"), "[fit] and [[param]]")
     settings = r.table(FitSettings, raw.get("fit"), "fit", "fit")
     if not settings.scenarios:
         r.fail("fit.scenarios", "lists no scenario")
@@ -120,8 +108,8 @@ def load_fit_config(path=FIT_FILE) -> FitConfig:
         p = r.table(FitParam, item, where, f"param.{i}")
         if bool(p.path) == bool(p.scale) or len(p.scale) != len(p.base):
             r.fail(where, "set either path, or scale with one base value per path")
-        if not p.lo < p.hi or not p.lo <= p.init <= p.hi:
-            r.fail(f"{where}.init", f"must lie within lo < hi (got {p.lo:g} <= {p.init:g} <= {p.hi:g})")
+        if not p.lo < p.init < p.hi:
+            r.fail(f"{where}.init", f"must lie strictly between lo and hi (got {p.lo:g} < {p.init:g} < {p.hi:g})")
         for target in p.targets():
             try:
                 parse_path(target)

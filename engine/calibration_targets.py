@@ -59,11 +59,11 @@ class Targets:
         return all(self.window.first <= q <= self.window.last for q in self.quarter_index[i])
 
 
-def load_targets(path=TARGETS_FILE, scenario=None) -> Targets:
-    """Read and validate a targets file; with ``scenario``, also check firm and model ids.
+def read_config(path, sections: tuple, hint: str) -> tuple:
+    """Parse a calibration TOML file: ``(raw dict, Reader naming the file)``.
 
     Raises:
-        ScenarioError: one line naming the file, the row and the field.
+        ScenarioError: unreadable file, invalid TOML, or a section not in ``sections`` (one line).
     """
     path = Path(path)
     try:
@@ -74,8 +74,18 @@ def load_targets(path=TARGETS_FILE, scenario=None) -> Targets:
         raise ScenarioError(f"{path}: not valid TOML ({exc})") from None
     r = Reader(str(path))
     for key in raw:
-        if key not in ("window", "actual"):
-            r.fail(key, "unknown section (use [window] and [[actual]])")
+        if key not in sections:
+            r.fail(key, f"unknown section (use {hint})")
+    return raw, r
+
+
+def load_targets(path=TARGETS_FILE, scenario=None) -> Targets:
+    """Read and validate a targets file; with ``scenario``, also check firm and model ids.
+
+    Raises:
+        ScenarioError: one line naming the file, the row and the field.
+    """
+    raw, r = read_config(path, ("window", "actual"), "[window] and [[actual]]")
     window = r.table(Window, raw.get("window"), "window", "window")
     rows = raw.get("actual")
     if not isinstance(rows, list) or not rows:

@@ -132,7 +132,7 @@ def test_bad_targets_get_one_line(tmp_path, history, name, mutate, pattern):
 def test_bad_fit_config_gets_one_line(tmp_path):
     text = FIT_FILE.read_text(encoding="utf-8")
     for mutate, pattern in ((lambda t: t.replace('path = "market.potential_buyers"', 'path = "market.nope.x"', 1), r"param\[0\]: 'market.nope.x' is not"),
-                            (lambda t: t.replace("init = 6_600_000", "init = 1", 1), r"param\[0\]\.init: must lie within"),
+                            (lambda t: t.replace("init = 6_600_000", "init = 1", 1), r"param\[0\]\.init: must lie strictly between"),
                             (lambda t: t.replace("max_iterations = 60", "max_iterations = 0", 1), r"fit\.max_iterations: must be >= 1")):
         bad = tmp_path / "fit.toml"
         bad.write_text(mutate(text), encoding="utf-8")
