@@ -10,6 +10,8 @@ policy calendar), for the firms whose prices or launches are scripted; their shi
 that plan unless the shifts are scripted too. Batched over futures like the AIs; no loops over firms.
 """
 
+from dataclasses import replace
+
 import numpy as np
 
 from . import events, supply
@@ -53,11 +55,10 @@ def decide(state, streams=None) -> DecisionArrays:
     production = np.where(replan[own], production, ai.production)
     shifts = _overlay(plan["shifts"], np.where(replan, shifts, ai.shifts))
     alive = 1.0 - state.exited
-    return DecisionArrays(
-        price=price, incentive=incentive, production=production, launch=launch,
+    return replace(  # everything else (financing, injections) stays the normal AI's
+        ai, price=price, incentive=incentive, production=production, launch=launch,
         capacity_order=_overlay(plan["capacity_order"], ai.capacity_order) * alive, shifts=shifts,
-        bundle=bundle * alive, budget=_overlay(plan["budget"], ai.budget) * alive[..., None],
-        finance=ai.finance, inject=ai.inject, inject_target=ai.inject_target)
+        bundle=bundle * alive, budget=_overlay(plan["budget"], ai.budget) * alive[..., None])
 
 
 def _scheduled_levers(state) -> dict:
