@@ -9,9 +9,9 @@ import argparse
 import sys
 
 from ..errors import ClosedLoopError
-from . import host, play, scenarios
+from . import backtest, calibrate, host, play, scenarios
 
-COMMANDS = [scenarios, play, host]
+COMMANDS = [scenarios, play, host, backtest, calibrate]
 BAD_INPUT = 2
 INTERNAL_ERROR = 3
 
