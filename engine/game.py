@@ -7,7 +7,7 @@ and any injected events), so the game can be replayed, verified and forked exact
 
 from dataclasses import dataclass, field
 
-from . import ai, injections
+from . import ai, injections, script
 from .decisions import FirmDecision, from_arrays, to_arrays, validate
 from .errors import DecisionError
 from .initial import initial_state
@@ -19,6 +19,11 @@ from .state import State
 
 HUMAN = "human"
 AI_STREAM_PREFIX = (1,)
+
+
+def policy(level: str):
+    """Decide function of a controller: an AI level, or "script" (the scenario's script, AI elsewhere)."""
+    return script.decide if level == script.CONTROLLER else ai.policy(level)
 
 
 @dataclass
@@ -39,7 +44,8 @@ class Game:
     Attributes:
         scenario: the scenario (its ``info.player`` is the player's firm).
         seed: the world seed; the same seed and decisions give the same results.
-        controllers: firm id -> "human" or an AI level ("easy", "normal", "hard").
+        controllers: firm id -> "human", an AI level ("easy", "normal", "hard") or "script"
+            (what the scenario's ``[[script]]`` says, the normal AI for anything unscripted).
         states: ``states[t]`` is the state at the start of quarter offset ``t``.
         records: one :class:`QuarterRecord` per quarter played.
         lineage: save-file provenance kept across save/load (``save_id``, ``created_at``, and for
@@ -60,14 +66,14 @@ class Game:
         for firm_id in self.scenario.firm_ids:
             level = self.controllers.setdefault(firm_id, "normal")
             if level != HUMAN:
-                ai.policy(level)
+                policy(level)
         if not self.states:
             self.states.append(initial_state(self.scenario))
         self._world = Streams(self.seed, 1)
 
     @staticmethod
     def new(scenario, seed: int, human: tuple = (), level: str = "normal") -> "Game":
-        """Start a game with the ``human`` firms played by people and the rest by AI at ``level``."""
+        """Start a game with the ``human`` firms played by people and the rest by ``level`` (AI or "script")."""
         controllers = {f: (HUMAN if f in human else level) for f in scenario.firm_ids}
         return Game(scenario, int(seed), controllers)
 
@@ -98,7 +104,7 @@ class Game:
 
     def suggest(self, firm_id: str, level: str = "normal") -> FirmDecision:
         """The decision an AI at ``level`` would make for ``firm_id`` now (a draft for players)."""
-        arrays = ai.policy(level)(self.state, self._ai_streams())
+        arrays = policy(level)(self.state, self._ai_streams())
         return from_arrays(self.scenario, arrays, firm_id)
 
     def ai_decisions(self) -> dict:
@@ -109,7 +115,7 @@ class Game:
             if level != HUMAN:
                 by_level.setdefault(level, []).append(firm_id)
         for level, firms in by_level.items():
-            arrays = ai.policy(level)(self.state, self._ai_streams())
+            arrays = policy(level)(self.state, self._ai_streams())
             for firm_id in firms:
                 out[firm_id] = from_arrays(self.scenario, arrays, firm_id)
         return out

@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .. import ai, injections
+from .. import injections
 from ..errors import ClosedLoopError
-from ..game import AI_STREAM_PREFIX, HUMAN
+from ..game import AI_STREAM_PREFIX, HUMAN, policy
 from ..decisions import to_arrays
 from ..model import advance
 from ..rng import Streams
@@ -116,7 +116,7 @@ def play_worlds(game, worlds: int = 100, first: int = 1, progress=None) -> World
                 level = controllers[f] if controllers[f] != HUMAN else "normal"
                 by_level.setdefault(level, []).append(sc.firm_index(f))
         for level, firms in by_level.items():
-            decided = ai.policy(level)(state, ai_streams)
+            decided = policy(level)(state, ai_streams)
             for f in firms:
                 arrays = arrays.with_firm(f, decided, owner)
         arrays = replace(arrays, inject=recorded.inject, inject_target=recorded.inject_target, custom=recorded.custom)

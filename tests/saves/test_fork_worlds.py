@@ -181,3 +181,18 @@ def test_worlds_hold_the_player_when_nobody_was_human(scenario):
     assert play_worlds(game, worlds=1, first=0).final_hashes == (game.records[-1].state_hash,)
     with pytest.raises(ClosedLoopError):
         play_worlds(Game.new(scenario, 2), worlds=3)
+
+
+def test_scripted_controllers_save_replay_and_run_in_other_worlds(tmp_path):
+    from engine.game import Game
+    from engine.saves import verify_replay
+    from engine.scenario import load_scenario
+
+    game = Game.new(load_scenario("history-2024"), 7, level="script")
+    for _ in range(3):
+        game.play_quarter()
+    path = tmp_path / "history.closedloop"
+    save_game(game, path)
+    assert verify_replay(path).ok and set(read_metadata(path).controllers.values()) == {"script"}
+    assert play_worlds(game, worlds=1, first=0).final_hashes == (game.records[-1].state_hash,)
+    assert hashes(load_game(path)) == hashes(game)

@@ -54,8 +54,8 @@ def test_replays_use_the_stored_scenario_not_the_files_on_disk(golden, tmp_path,
     from engine.scenario import load_scenario
 
     text = (ROOT / "scenarios" / "xiaomi-2024.toml").read_text(encoding="utf-8")
-    recalibrated = text.replace("potential_buyers = 6_600_000", "potential_buyers = 5_900_000", 1)
-    assert recalibrated != text
+    recalibrated = re.sub(r"(?m)^potential_buyers = [0-9_.e+]+$", "potential_buyers = 5_900_000", text, count=1)
+    assert recalibrated != text and load_game(golden).scenario.market.potential_buyers != 5_900_000
     folder = tmp_path / "scenarios"
     folder.mkdir()
     (folder / "xiaomi-2024.toml").write_text(recalibrated, encoding="utf-8")
