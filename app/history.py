@@ -2,7 +2,10 @@
 
 Arrays have the quarters played on the first axis: ``firm("market_share")`` is (T, F),
 ``model("price_cny")`` is (T, J), ``world("market_sales")`` is (T,). Columns are built on first
-use and cached until the next quarter is played.
+use and cached until the next quarter is announced.
+
+The history shows the quarters played when it was created or last :meth:`advance`-d, not the
+game's live record list: a worker thread may be appending the next quarter while the GUI reads.
 """
 
 import numpy as np
@@ -16,16 +19,22 @@ class History:
     def __init__(self, game):
         self.game = game
         self._cache = {}
-        self._t = -1
+        self.t = len(game.records)
+
+    def advance(self) -> None:
+        """Show every quarter the game has played (call in the GUI thread once a quarter is resolved)."""
+        self.t = len(self.game.records)
+        self._cache.clear()
+
+    @property
+    def records(self) -> list:
+        """The :class:`~engine.game.QuarterRecord` of each quarter shown."""
+        return self.game.records[:self.t]
 
     def _column(self, kind: str, name: str) -> np.ndarray:
-        t = len(self.game.records)
-        if t != self._t:
-            self._cache.clear()
-            self._t = t
         key = (kind, name)
         if key not in self._cache:
-            rows = [getattr(r.report, kind)[name][0] for r in self.game.records]
+            rows = [getattr(r.report, kind)[name][0] for r in self.records]
             width = {"firm": self.game.scenario.arrays.n_firms, "model": self.game.scenario.arrays.n_models}
             self._cache[key] = np.array(rows) if rows else np.zeros((0, width[kind]) if kind in width else (0,))
         return self._cache[key]
@@ -33,7 +42,7 @@ class History:
     @property
     def quarters(self) -> list:
         """Labels of the quarters played."""
-        return [r.report.quarter for r in self.game.records]
+        return [r.report.quarter for r in self.records]
 
     def firm(self, name: str) -> np.ndarray:
         """Firm metric ``name`` over quarters, (T, F)."""
@@ -48,10 +57,9 @@ class History:
         return self._column("world", name)
 
     def market_price(self) -> np.ndarray:
-        """Delivery-weighted average transaction price of all firms per quarter, (T,)."""
+        """Delivery-weighted average transaction price (list-price terms) of all firms per quarter, (T,)."""
         units = self.firm("deliveries")
-        revenue = self.firm("car_revenue_cny")
-        return revenue.sum(axis=1) / np.maximum(units.sum(axis=1), 1.0)
+        return (self.firm("avg_price_cny") * units).sum(axis=1) / np.maximum(units.sum(axis=1), 1.0)
 
     def news(self, start: int = 0) -> list:
         """News items ``(quarter, kind, payload)`` in order of play, from quarter offset ``start``.
@@ -63,7 +71,7 @@ class History:
         items = []
         price = self.firm("avg_price_cny")
         units = self.firm("deliveries")
-        for t, record in enumerate(self.game.records[start:], start=start):
+        for t, record in enumerate(self.records[start:], start=start):
             fired = record.report.events_fired[0]
             items += [(record.report.quarter, "event", sc.events[n]) for n in np.flatnonzero(fired > 0)]
             if t == 0:

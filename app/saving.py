@@ -16,7 +16,6 @@ from engine.errors import ClosedLoopError
 log = logging.getLogger(__name__)
 
 SUFFIX = ".closedloop"
-AUTOSAVE_NAME = "autosave" + SUFFIX
 
 
 class SavesUnavailable(ClosedLoopError):
@@ -67,28 +66,37 @@ def default_save_dir() -> Path:
     return Path(_saves().default_save_dir())
 
 
-def autosave_path() -> Path:
-    """Where the autosave of the game in progress goes."""
-    return default_save_dir() / AUTOSAVE_NAME
+def new_autosave_path(game) -> Path:
+    """A fresh autosave file for a game never saved: ``<scenario>-<firm>-<date-time>.closedloop``
+    in the save folder (engine.saves.autosave refuses to mix two games in one file)."""
+    from datetime import datetime
+
+    player = game.humans[0] if game.humans else game.scenario.info.player
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return default_save_dir() / f"autosave-{game.scenario.id}-{player}-{stamp}{SUFFIX}"
 
 
-def autosave(game) -> str | None:
-    """Autosave ``game``; return the path, or None when saves are unavailable (logged, not raised)."""
+def autosave(game, path) -> str | None:
+    """Bring the save at ``path`` up to date with ``game`` (engine.saves.autosave).
+
+    Returns:
+        The path, or None when saves are unavailable (logged, not raised).
+    """
     try:
         saves = _saves()
     except SavesUnavailable:
         log.info("autosave skipped: engine.saves is not available")
         return None
-    path = autosave_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     saves.autosave(game, str(path))
     return str(path)
 
 
-def luck_versus_skill(game):
-    """Luck-versus-skill of a finished game, or None until the replay analysis exists.
+def luck_versus_skill(game, worlds: int = 100, progress=None):
+    """Replay the player's recorded decisions in ``worlds`` other random worlds
+    (engine.saves.play_worlds, the engine of ``closedloop replay --worlds``).
 
-    Hook for ``engine.saves``'s ``replay --worlds`` function (the saves engineer's): when it lands,
-    call it here and return its result for the end-of-game screen. No number is made up meanwhile.
+    Returns:
+        engine.saves.WorldsResult: how often the same decisions meet the objectives elsewhere.
     """
-    return None
+    return _saves().play_worlds(game, worlds, progress=progress)

@@ -39,6 +39,8 @@ class Session(QObject):
     forecastProgress = Signal(int, int)
     forecastReady = Signal(object)         # engine.forecast.Forecast
     forecastStopped = Signal(str)          # "" when cancelled, else a one-line reason
+    worldsReady = Signal(object)           # engine.saves.WorldsResult (luck versus skill)
+    worldsStopped = Signal(str)            # why luck versus skill is not available
     fileChanged = Signal(str)              # the game's save file
     message = Signal(str)                  # one-line notices (autosave failures ...)
 
@@ -54,9 +56,12 @@ class Session(QObject):
         self.forecast = None
         self.forecast_plan = None          # the draft the last forecast was run for
         self.path = ""
+        self.autosave_file = ""            # where a game without a file of its own is autosaved
         self.busy = False
         self.undo_stack = QUndoStack(self)
         self._forecast_task = None
+        self.worlds = None                 # luck versus skill of the finished game
+        self._worlds_task = None
 
     # ---- starting and loading ---------------------------------------------------------------
     def new_game(self, scenario, firm_id: str | None = None, level: str = "normal", seed: int | None = None) -> None:
@@ -153,7 +158,13 @@ class Session(QObject):
         if self.game is None or self.busy or self.finished:
             return False
         self.cancel_forecast()
-        game, player, draft, autosave = self.game, self.player, self.draft, settings.get("autosave")
+        game, player, draft = self.game, self.player, self.draft
+        autosave = None
+        if settings.get("autosave"):
+            try:
+                autosave = self.path or self.autosave_file or str(saving.new_autosave_path(game))
+            except ClosedLoopError:
+                autosave = None                    # no engine.saves: nothing to autosave to
 
         def play(progress):
             record = game.play_quarter({player: draft})
@@ -162,13 +173,13 @@ class Session(QObject):
             advice = None if over else game.suggest(player)
             following = draft if over else next_draft(draft, advice)
             projection = {} if over else _project(game, player, following)
-            note = ""
+            note, saved = "", None
             if autosave:
                 try:
-                    saving.autosave(game)
+                    saved = saving.autosave(game, autosave)
                 except (ClosedLoopError, OSError) as exc:
                     note = translate("Session", "Autosave failed: %1").replace("%1", str(exc))
-            return record, drivers, advice, following, projection, note
+            return record, drivers, advice, following, projection, note, saved
 
         self._set_busy(True)
         task = workers.Task(play, "end quarter", self)
@@ -179,7 +190,11 @@ class Session(QObject):
 
     def _quarter_done(self, task, result) -> None:
         task.deleteLater()
-        record, drivers, self.advice, self.draft, self.projection, note = result
+        record, drivers, self.advice, self.draft, self.projection, note, saved = result
+        self.history.advance()
+        if saved and saved != self.path and saved != self.autosave_file:
+            self.autosave_file = saved             # a new autosave: Continue finds it
+            settings.add_recent(saved)
         self.drivers = drivers
         self.undo_stack.clear()
         self._set_busy(False)
@@ -263,6 +278,30 @@ class Session(QObject):
             return
         self._forecast_task = None
         self.forecastStopped.emit(message)
+
+    # ---- luck versus skill -------------------------------------------------------------------
+    def start_worlds(self, worlds: int = 100) -> bool:
+        """Replay the player's decisions in ``worlds`` other worlds in a worker (once per game)."""
+        if self.game is None or not self.game.records or self._worlds_task is not None or self.worlds is not None:
+            return False
+        game = self.game
+        task = workers.Task(lambda progress: saving.luck_versus_skill(game, worlds, progress), "worlds", self)
+        task.finished.connect(self._worlds_done)
+        task.failed.connect(self._worlds_failed)
+        task.cancelled.connect(lambda t: self._worlds_failed(t, ""))
+        self._worlds_task = task
+        task.start()
+        return True
+
+    def _worlds_done(self, task, result) -> None:
+        task.deleteLater()
+        self._worlds_task, self.worlds = None, result
+        self.worldsReady.emit(result)
+
+    def _worlds_failed(self, task, message: str) -> None:
+        task.deleteLater()
+        self._worlds_task = None
+        self.worldsStopped.emit(message)
 
     # ---- files --------------------------------------------------------------------------------
     def save(self, path: str) -> None:

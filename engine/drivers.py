@@ -37,7 +37,7 @@ _GROUP = {
     "backlog": "capacity", "deliveries_last": "capacity", "production": "capacity", "inventory": "capacity",
     "labour": "capacity", "depreciation": "capacity",
     "buyers": "market", "noise": "market",
-    "launched": "launches", "hype": "launches",
+    "launched": "launches", "hype": "launches", "part": "launches",
     "unit_cost": "costs", "inventory_value": "costs",
     "rnd": "spending", "base_sga": "spending",
 }
@@ -146,8 +146,10 @@ def quarter_inputs(scenario, state, report, decisions) -> dict:
          ("brand", "ceiling", "autonomy", "integration", "services_quality", "charging", "installed_base",
           "eco_users", "backlog", "deliveries_last", "inventory", "inventory_value")}
     x.update({f"lever_{k}": fr[f"event_{k}"][0] for k in _LEVERS})
+    launched_now = mr["launched"][0] * (1.0 - state.launched[0])
     x.update(price=mr["price_cny"][0], incentive=mr["incentive_cny"][0], bundle=decisions.bundle[0],
              production=mr["production"][0], launched=mr["launched"][0], hype=mr["hype_orders"][0],
+             part=1.0 - launched_now * (1.0 - a.first_share),
              unit_cost=mr["unit_cost_cny"][0], buyers=report.world["potential_buyers"][:1],
              labour=fr["labour_cny"][0], depreciation=fr["depreciation_cny"][0], recall=fr["recall_cny"][0],
              rnd=fr["rnd_cny"][0], base_sga=fr["sga_cny"][0] - fr["selling_cost_cny"][0] - fr["bundle_cost_cny"][0],
@@ -187,7 +189,8 @@ def _demand(scenario, x: dict) -> dict:
     excess = np.maximum(x["price"] - x["ceiling"][:, own], 0.0)
     s, _ = demand.choice_shares(delta, a.type_alpha, paid * sensitivity, excess, a.type_premium, x["launched"])
     bought = np.einsum("bk,bkj->bj", demand.type_weights(a, x["eco_users"]), s)
-    domestic = x["buyers"].reshape(-1, 1) * bought * np.maximum(1.0 + x["lever_demand"], 0.0)[:, own] * x["noise"]
+    domestic = (x["buyers"].reshape(-1, 1) * bought * np.maximum(1.0 + x["lever_demand"], 0.0)[:, own] * x["part"]
+                * x["noise"])
     exports = domestic * a.firm["export_ratio"][own] * np.clip(1.0 - x["lever_export_tariff"][:, own], 0.0, 1.0)
     return {"domestic": domestic, "orders": domestic + exports + x["hype"], "sold": sold}
 
@@ -200,9 +203,10 @@ def _accounts(scenario, x: dict) -> dict:
     orders = d["orders"]
     deliveries = np.minimum(x["backlog"] * x["launched"] + orders, x["inventory"] + x["production"])
     units = fsum(deliveries)
-    car_revenue = fsum(deliveries * (x["price"] - x["incentive"]))
+    net = 1.0 / (1.0 + mp.vat_rate)                                   # revenue and costs are booked net of VAT
+    car_revenue = fsum(deliveries * (x["price"] - x["incentive"])) * net
     pool_units = x["inventory"] + x["production"]
-    pool_value = x["inventory_value"] + x["production"] * x["unit_cost"]
+    pool_value = x["inventory_value"] + x["production"] * x["unit_cost"] * net
     cogs_cars = deliveries * pool_value / np.maximum(pool_units, 1e-9)
     holding = fsum(mk.holding_cost_rate * np.maximum(pool_value - cogs_cars, 0.0))
     services, _ = ecosystem.services(mp, x["installed_base"], x["integration"], x["services_quality"], d["sold"],

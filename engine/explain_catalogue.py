@@ -14,8 +14,9 @@ _DEMAND = ("market.potential_buyers", "market.growth_per_quarter", "market.seaso
            "models.{model}.quality", "firms.{firm}.export_ratio")
 _COST = ("battery.index_cny_per_kwh", "battery.learning_rate", "battery.lithium_share", "models.{model}.battery_kwh",
          "models.{model}.body_cost_cny", "model.body_learning_rate", "model.body_reference_units",
-         "model.automation_saving", "firms.{firm}.automation", "models.{model}.autonomy_hw_cny", "model.chip_hw_saving")
-_PNL = ("firms.{firm}.base_rnd_cny", "firms.{firm}.base_sga_cny", "firms.{firm}.selling_cost_per_car_cny",
+         "model.automation_saving", "firms.{firm}.automation", "models.{model}.autonomy_hw_cny", "model.chip_hw_saving",
+         "model.vat_rate")
+_PNL = ("model.vat_rate", "firms.{firm}.base_rnd_cny", "firms.{firm}.base_sga_cny", "firms.{firm}.selling_cost_per_car_cny",
         "model.labour_cost_per_unit_shift_cny", "model.depreciation_rate", "model.services_margin",
         "firms.{firm}.cross_sell_margin")
 
@@ -37,11 +38,11 @@ CATALOGUE = {
         "title": T("Orders", "订单"),
         "equation": T(
             "Orders of a model = potential buyers this quarter (trend × season × a demand shock) × Σ over consumer "
-            "types of (type weight × logit choice share of the model) × event effects × a model-level shock, plus "
-            "exports (a firm's export ratio, less tariffs) and launch hype for a new model.",
+            "types of (type weight × logit choice share of the model) × event effects × a model-level shock (× the "
+            "part of its launch quarter it is on sale), plus exports (a firm's export ratio, less tariffs) and launch hype for a new model.",
             "车型订单 = 本季潜在购车人数（趋势 × 季节 × 需求冲击）× Σ各类消费者（类型权重 × 该车型的 logit 选择份额）× 事件影响 × "
-            "车型层面冲击，加上出口（企业出口比例，扣除关税影响）和新车上市热度订单。"),
-        "params": _DEMAND + ("models.{model}.hype_orders",),
+            "车型层面冲击（上市当季再乘以在售时间占比），加上出口（企业出口比例，扣除关税影响）和新车上市热度订单。"),
+        "params": _DEMAND + ("models.{model}.hype_orders", "models.{model}.first_quarter_share"),
     },
     "deliveries_capacity": {
         "title": T("Deliveries versus capacity", "交付与产能"),
@@ -69,10 +70,10 @@ CATALOGUE = {
     "unit_cost": {
         "title": T("Unit cost", "单车成本"),
         "equation": T(
-            "Unit cost = battery (kWh × the market pack price, which falls by the learning rate per doubling of "
+            "Unit cost (in list-price terms, including VAT) = battery (kWh × the market pack price, which falls by the learning rate per doubling of "
             "global volume and swings with lithium) + body and assembly (falls with your cumulative output by Wright's law, "
             "less the automation saving) + autonomy hardware (less the saving of an in-house chip once it succeeds).",
-            "单车成本 = 电池（电量 kWh × 市场电池包价格指数；全球累计产量每翻一番按学习率下降，并随锂价波动）+ 车身与装配（按赖特定律随你的累计产量下降，"
+            "单车成本（按指导价口径，含增值税）= 电池（电量 kWh × 市场电池包价格指数；全球累计产量每翻一番按学习率下降，并随锂价波动）+ 车身与装配（按赖特定律随你的累计产量下降，"
             "再扣除自动化节省）+ 智驾硬件（自研芯片成功后按比例节省）。"),
         "params": _COST,
     },
@@ -88,11 +89,12 @@ CATALOGUE = {
     "gross_margin": {
         "title": T("Gross margin", "毛利率"),
         "equation": T(
-            "Gross margin = (revenue − cost of sales) ÷ revenue. Revenue = cars delivered × (price − incentive) + "
+            "Gross margin = (revenue − cost of sales) ÷ revenue, both net of VAT. Revenue = cars delivered × "
+            "(price − incentive) + "
             "connected services + ecosystem devices sold to new owners. Cost of sales = cars delivered at their "
             "average production cost + plant labour per shift + depreciation + inventory holding + the cost of "
             "services and devices + recalls.",
-            "毛利率 =（收入 − 销售成本）÷ 收入。收入 = 交付量 ×（价格 − 优惠）+ 车联网服务 + 新车主购买的生态设备。销售成本 = 交付车辆的平均生产成本 + "
+            "毛利率 =（收入 − 销售成本）÷ 收入，均不含增值税。收入 = 交付量 ×（价格 − 优惠）+ 车联网服务 + 新车主购买的生态设备。销售成本 = 交付车辆的平均生产成本 + "
             "按班次计的工厂人工 + 折旧 + 库存持有成本 + 服务与设备成本 + 召回。"),
         "params": _PNL + ("market.holding_cost_rate",),
     },
@@ -244,7 +246,7 @@ CATALOGUE = {
             "goes on sale after them (not before its earliest quarter) with a burst of launch orders.",
             "启动开发后，开发费用在开发周期内平均支出；开发完成后（且不早于最早上市季度）车型开售，并带来一波上市订单。"),
         "params": ("models.{model}.dev_cost_cny", "models.{model}.dev_quarters", "models.{model}.hype_orders",
-                   "models.{model}.price_cny"),
+                   "models.{model}.first_quarter_share", "models.{model}.price_cny"),
     },
     "waterfall": {
         "title": T("What changed and why (driver waterfall)", "变化及原因（驱动因素瀑布图）"),
@@ -341,6 +343,8 @@ PARAM_LABELS = {
     "models.body_cost_cny": T("Body and assembly cost", "车身与装配成本"),
     "models.autonomy_hw_cny": T("Autonomy hardware", "智驾硬件成本"),
     "models.hype_orders": T("Launch orders", "上市订单"),
+    "models.first_quarter_share": T("Share of the launch quarter on sale", "上市当季的在售时间占比"),
+    "model.vat_rate": T("VAT included in list prices", "指导价所含增值税率"),
     "models.dev_cost_cny": T("Development cost", "开发费用"),
     "models.dev_quarters": T("Development time", "开发周期"),
     "firms.export_ratio": T("Export orders per domestic order", "出口与国内订单之比"),

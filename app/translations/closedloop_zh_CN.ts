@@ -607,8 +607,24 @@
         <translation>得分</translation>
     </message>
     <message>
-        <source>Luck versus skill: not available yet — it needs the replay analysis of many worlds, which comes with a later version.</source>
-        <translation>运气与实力：暂不可用 — 需要对多个平行世界进行回放分析，将在后续版本提供。</translation>
+        <source>Luck versus skill: replaying your decisions in %1 other worlds…</source>
+        <translation>运气与实力：正在 %1 个平行世界中重演你的决策…</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>Luck versus skill: your decisions meet every objective in %1 of %2 other worlds (as played: %3). Your final score is at or above the score in %4 of them.</source>
+        <translation>运气与实力：在 %2 个平行世界中，你的决策有 %1 达成全部目标（本局实际：%3）。你的最终得分不低于其中 %4 的世界。</translation>
+    </message>
+    <message>
+        <source>Luck versus skill is not available: %1</source>
+        <translation>运气与实力暂不可用：%1</translation>
     </message>
     <message>
         <source>Market share</source>

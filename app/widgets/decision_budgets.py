@@ -32,10 +32,8 @@ class _FirmPage(FormPage):
 
     def last(self, metric: str) -> float | None:
         """Last quarter's reported ``metric`` of the player's firm (None before the first quarter)."""
-        game = self.session.game
-        if not game.records:
-            return None
-        return float(game.records[-1].report.firm[metric][0, game.scenario.firm_index(self.session.player)])
+        values = self.session.history.firm(metric)
+        return float(values[-1, self.session.scenario.firm_index(self.session.player)]) if len(values) else None
 
 
 class AutonomyPage(_FirmPage):

@@ -11,6 +11,7 @@ from .charts import Chart
 from .dashboard import firm_colour
 from .scorecard import metric_names, objective_status, status_text
 
+WORLDS = 100
 CHARTS = (("scorecard", "score", "level"), ("market_share", "market_share", "percent"),
           ("operating_profit", "operating_profit_cny", "money"), ("cash", "cash_cny", "money"))
 
@@ -67,9 +68,8 @@ class EndGameDialog(QDialog):
         row = self.fontMetrics().height() + 6
         self.table.verticalHeader().setDefaultSectionSize(row)
         self.table.setMinimumHeight(row * (len(sc.firms) + 1) + 8)  # every firm without scrolling
-        luck = saving.luck_versus_skill(game)
-        self.luck = QLabel(translate("EndGame", "Luck versus skill: not available yet — it needs the replay analysis of "
-                                     "many worlds, which comes with a later version.") if luck is None else str(luck))
+        self.luck = QLabel(translate("EndGame", "Luck versus skill: replaying your decisions in %1 other worlds…")
+                           .replace("%1", str(WORLDS)))
         self.luck.setObjectName("luck-versus-skill")
         self.luck.setWordWrap(True)
         self.luck.setStyleSheet(f"color: {theme.colour('muted')};")
@@ -96,3 +96,24 @@ class EndGameDialog(QDialog):
         layout.addWidget(self.luck)
         layout.addWidget(buttons)
         self.resize(1200, 900)
+        session.worldsReady.connect(self.show_luck)
+        session.worldsStopped.connect(self._no_luck)
+        if session.worlds is not None:
+            self.show_luck(session.worlds)
+        elif not saving.available():
+            self._no_luck("")
+        else:
+            session.start_worlds(WORLDS)
+
+    def show_luck(self, result) -> None:
+        """Show how the player's decisions fare in other worlds (engine.saves.WorldsResult)."""
+        played = translate("EndGame", "met") if result.actual_met else translate("EndGame", "not met")
+        self.luck.setText(translate(
+            "EndGame", "Luck versus skill: your decisions meet every objective in %1 of %2 other worlds (as played: "
+            "%3). Your final score is at or above the score in %4 of them.").replace(
+            "%1", i18n.percent(result.rate, 0)).replace("%2", str(result.worlds)).replace("%3", played).replace(
+            "%4", i18n.percent(result.score_percentile, 0)))
+
+    def _no_luck(self, message: str) -> None:
+        self.luck.setText(translate("EndGame", "Luck versus skill is not available: %1").replace(
+            "%1", message or translate("Saving", "Saving and loading games is not available in this version yet.")))

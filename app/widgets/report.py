@@ -113,12 +113,12 @@ class ReportDialog(QDialog):
 
     def refresh(self, *_) -> None:
         """Show the last quarter played."""
-        game = self.session.game
-        if not game.records:
+        records = self.session.history.records   # what the session announced, never a quarter in progress
+        if not records:
             self.heading.setText(translate("Report", "No quarter has been played yet."))
             return
-        report = game.records[-1].report
-        prev = game.records[-2].report if len(game.records) > 1 else None
+        report = records[-1].report
+        prev = records[-2].report if len(records) > 1 else None
         f = self.session.scenario.firm_index(self.session.player)
         self.setWindowTitle(translate("Report", "Quarterly report — %1").replace("%1", i18n.quarter(report.quarter)))
         self.heading.setText("<h2>" + translate("Report", "Quarterly report — %1").replace("%1", i18n.quarter(report.quarter))

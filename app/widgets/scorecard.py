@@ -84,14 +84,14 @@ class ScorecardPanel(QWidget):
             lines.append(f"<span style='color:{colours[status]}'>{marks[status]} {status_text(status)}</span> "
                          f"{i18n.text_of(objective.text)}")
         self.objectives.setText("<br>".join(lines) or translate("Score", "This scenario sets you no objectives."))
-        game = self.session.game
+        records = self.session.history.records
         f = self.session.scenario.firm_index(self.session.player)
-        if not game.records:
+        if not records:
             self.score.setText("<b>" + translate("Score", "Score: –") + "</b>")
             for bar in self.bars.values():
                 bar.setValue(0)
             return
-        firm = game.records[-1].report.firm
+        firm = records[-1].report.firm
         scores = firm["score"][0]
         rank = int((scores > scores[f]).sum()) + 1
         self.score.setText("<b>" + translate("Score", "Score %1 · rank %2 of %3").replace(

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
 
     def open_report(self) -> ReportDialog | None:
         """Show (or raise) the quarterly report."""
-        if not self.session.game.records:
+        if not self.session.history.records:
             self.statusBar().showMessage(translate("Main", "No quarter has been played yet."), 5000)
             return None
         self.report.show()

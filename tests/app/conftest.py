@@ -5,11 +5,13 @@ from PySide6.QtCore import QSettings
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path_factory):
-    """Every test gets its own QSettings folder, so nothing leaks between tests or into the user's."""
+def isolated_settings(tmp_path_factory, monkeypatch):
+    """Every test gets its own QSettings folder and save folder, so nothing leaks between tests or
+    into the user's own."""
     folder = tmp_path_factory.mktemp("qsettings")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    monkeypatch.setenv("CLOSEDLOOP_SAVE_DIR", str(tmp_path_factory.mktemp("saves")))
     yield folder
 
 

@@ -52,6 +52,8 @@ def test_history_columns_follow_the_records(scenario):
     assert h.model("price_cny").shape == (0, len(scenario.models))
     for _ in range(3):
         g.play_quarter({player: g.suggest(player)})
+    assert h.quarters == [] and h.firm("deliveries").shape[0] == 0, "quarters show only once announced"
+    h.advance()
     assert h.quarters == [r.report.quarter for r in g.records]
     np.testing.assert_array_equal(h.firm("cash_cny")[-1], g.records[-1].report.firm["cash_cny"][0])
     price = h.market_price()

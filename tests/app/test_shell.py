@@ -1,7 +1,7 @@
 """Start screen, new campaign dialog, files through app.saving, preferences, the error hook."""
 
 import sys
-import types
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from app import errors, saving, settings
 from app.shell import Shell
 from app.windows.new_campaign import NewCampaignDialog
-from engine.errors import SaveLoadError
 
 
 def _accept_next_dialog(qtbot, check=None):
@@ -65,70 +64,60 @@ def test_new_campaign_from_the_start_screen_opens_the_main_window(app, qtbot):
     assert shell.session.player == sc.firm_ids[2] == sc.info.player, "objectives follow the chosen company"
 
 
-def test_save_and_open_report_one_line_when_saves_are_missing(app, session, qtbot, monkeypatch):
-    if saving.available():
-        pytest.skip("engine.saves exists: the stand-in test below covers saving")
+def test_without_engine_saves_every_file_action_says_so_in_one_line(app, session, monkeypatch):
+    monkeypatch.setitem(sys.modules, "engine.saves", None)  # an engine built without the saves module
+    assert not saving.available()
     with pytest.raises(saving.SavesUnavailable):
         saving.save_game(session.game, "x.closedloop")
-    assert saving.autosave(session.game) is None
+    assert saving.autosave(session.game, "x.closedloop") is None
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
     shell = Shell()
     shell.session = session
     assert shell.save(None) is False
-    assert shown and "\n" not in shown[0] and "not available" in shown[0]
+    assert shell.open_file(None) is None
+    assert len(shown) == 2 and all("\n" not in t and "not available" in t for t in shown)
 
 
-@pytest.fixture
-def saves_stand_in(monkeypatch, tmp_path):
-    """A stand-in for ``engine.saves`` (written by the saves engineer) with its published API."""
-    store = {}
-    module = types.ModuleType("engine.saves")
+def test_save_open_recent_and_autosave_use_engine_saves(app, session, qtbot, play, tmp_path):
+    from engine.saves import load_game, read_metadata
 
-    def save_game(game, path):
-        store[str(path)] = game
-        open(path, "w").close()
-
-    def load_game(path):
-        if str(path) not in store:
-            raise SaveLoadError(f"{path}: not a Closed Loop save")
-        return store[str(path)]
-
-    module.save_game = save_game
-    module.autosave = save_game
-    module.load_game = load_game
-    module.read_metadata = lambda path: {"quarters_played": store[str(path)].t}
-    module.export_copy = lambda path, dest: None
-    module.default_save_dir = lambda: tmp_path
-    monkeypatch.setitem(sys.modules, "engine.saves", module)
-    return store
-
-
-def test_save_open_recent_and_autosave_go_through_engine_saves(app, session, qtbot, play, saves_stand_in, tmp_path):
+    play(session, 1)
+    autosaved = session.autosave_file
+    assert autosaved and settings.recent_files()[0] == autosaved
+    assert Path(autosaved).parent == saving.default_save_dir()
+    assert load_game(autosaved).t == 1
+    play(session, 1)
+    assert session.autosave_file == autosaved and load_game(autosaved).t == 2, "the same file grows"
     path = str(tmp_path / "mine.closedloop")
     session.save(path)
-    assert saves_stand_in[path] is session.game and settings.recent_files()[0] == path
+    assert settings.recent_files()[0] == path and session.path == path
+    assert read_metadata(path).quarters_played == 2
     play(session, 1)
-    assert saves_stand_in[str(tmp_path / saving.AUTOSAVE_NAME)] is session.game
+    assert load_game(path).t == 3, "a saved game autosaves into its own file"
     settings.put("report/auto_open", False)
     shell = Shell()
     window = shell.open_file(None, path)
     qtbot.addWidget(window)
-    assert shell.session.game is session.game and shell.session.path == path
-    assert shell.session.history.quarters == session.history.quarters
+    loaded = shell.session
+    assert loaded is not session and loaded.path == path and loaded.game.t == 3
+    assert loaded.history.quarters == session.history.quarters
+    assert loaded.draft is not None and loaded.player == session.player
     window2 = shell.continue_game()
     qtbot.addWidget(window2)
     assert shell.session.path == path
 
 
-def test_a_bad_file_is_one_line_and_keeps_the_current_game(app, session, qtbot, saves_stand_in, monkeypatch, tmp_path):
+def test_a_bad_file_is_one_line_and_keeps_the_current_game(app, session, qtbot, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    garbage = tmp_path / "garbage.closedloop"
+    garbage.write_bytes(b"not a save" * 100)
     shell = Shell()
     shell.session = session
-    assert shell.open_file(None, str(tmp_path / "garbage.closedloop")) is None
+    assert shell.open_file(None, str(garbage)) is None
     assert shell.session is session
-    assert shown == [f"{tmp_path / 'garbage.closedloop'}: not a Closed Loop save"]
+    assert len(shown) == 1 and "\n" not in shown[0] and "garbage.closedloop" in shown[0]
 
 
 def test_preferences_dialog_stores_settings(app, qtbot):
