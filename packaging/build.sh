@@ -26,22 +26,25 @@ start=$(date +%s.%N)
 bash tools/setup.sh packaging
 py=.venv/bin/python
 
-missing=()
-for tool in strip readelf as ld; do
-  command -v "$tool" >/dev/null 2>&1 || { missing+=(binutils); break; }
-done
-command -v icupkg >/dev/null 2>&1 || missing+=(icu-devtools)
+apt_install() {  # apt_install PACKAGE...: as tools/setup.sh does (sudo when not root)
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "build: installing system packages: $*"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 # PyInstaller bundles the interpreter's shared library; Debian ships it in libpython3.X.
 pylib=$("$py" -c 'import sysconfig as s; print(s.get_config_var("LIBDIR") + "/" + s.get_config_var("INSTSONAME"))')
 if [ ! -e "$pylib" ] && command -v dpkg >/dev/null 2>&1; then
-  missing+=("libpython$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
+  apt_install "libpython$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
 fi
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "build: installing system packages: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Slimming tools (strip, readelf, as, ld; icupkg). Without them the build still works, 30 MB larger.
+tools=()
+for tool in strip readelf as ld; do
+  command -v "$tool" >/dev/null 2>&1 || { tools+=(binutils); break; }
+done
+command -v icupkg >/dev/null 2>&1 || tools+=(icu-devtools)
+if [ ${#tools[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
+  apt_install "${tools[@]}" || echo "build: WARNING: could not install ${tools[*]}; the bundle will not be slimmed" >&2
 fi
 
 rm -rf "$work/closedloop" "$dist/closedloop"

@@ -118,7 +118,7 @@ def image_plugins_for(root: Path = ROOT) -> set[str]:
 def plugin_stem(filename: str) -> str:
     """``libqxcb.so`` / ``qwindows.dll`` / ``libqcocoa.dylib`` -> ``qxcb`` / ``qwindows`` / ``qcocoa``."""
     stem = Path(filename).name.split(".")[0]
-    return stem[3:] if stem.startswith("lib") else stem
+    return stem.removeprefix("lib")
 
 
 def keep_plugin(plugin_type: str, filename: str, extra_image_plugins=frozenset()) -> bool:

@@ -42,15 +42,14 @@ def process_start_time() -> tuple[float, str]:
 def _check(name, checks, func):
     try:
         ok, detail = func()
-    except Exception as exc:  # a failed check is a result, not a crash
+    except Exception as exc:  # noqa: BLE001 - a failed check is a result, not a crash
         ok, detail = False, f"{type(exc).__name__}: {exc}"
     checks[name] = {"ok": bool(ok), "detail": detail}
 
 
 def run_checks(meipass: Path) -> dict:
     """Check the bundle from inside the frozen process; {name: {"ok", "detail"}}."""
-    from PySide6.QtCore import (QCollator, QLibraryInfo, QLocale, QStandardPaths, QStringDecoder, QTimeZone,
-                                QTranslator)
+    from PySide6.QtCore import QCollator, QLibraryInfo, QLocale, QStandardPaths, QStringDecoder, QTimeZone, QTranslator
     from PySide6.QtGui import QFontDatabase, QIcon, QImageReader
 
     checks = {}

@@ -76,7 +76,7 @@ def debian_packages(paths) -> dict[str, str]:
     for path in paths:
         for candidate in dict.fromkeys([str(path), str(Path(path).resolve()),
                                         re.sub(r"^/lib/", "/usr/lib/", str(Path(path).resolve()))]):
-            out = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
+            out = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True, check=False)
             if out.returncode == 0 and out.stdout:
                 owners[str(path)] = out.stdout.split(":", 1)[0].strip()
                 break

@@ -74,6 +74,7 @@ groups = {"Qt libraries (PySide6/Qt/lib, ICU excluded)": lambda r: r.startswith(
           "Python (libpython, lib-dynload, base_library)": lambda r: "libpython" in r or "/lib-dynload/" in r
           or r.endswith("base_library.zip"),
           "executable (bootloader + compiled Python modules)": lambda r: r == "closedloop",
+          "pyqtgraph (modules, colour maps, icons)": lambda r: r.startswith("_internal/pyqtgraph/"),
           "data (scenarios, assets, translations, licences)": lambda r: r.startswith(
               ("_internal/scenarios/", "_internal/assets/", "_internal/app/", "licenses/")),
           "system libraries (xcb, OpenSSL, SQLite, ...)": lambda r: r.startswith("_internal/lib")}

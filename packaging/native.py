@@ -1,13 +1,15 @@
-"""Native-library slimming for the Linux build: a selective strip and a trimmed ICU data library.
+"""Native libraries of the Linux build: which system ones stay on the host, a selective strip and
+a trimmed ICU data library.
 
-Both work on copies in the build folder and return the new source path for PyInstaller's TOC; the
-originals in the environment are never touched. Neither is applied to numpy or its bundled
-OpenBLAS/gfortran (PyInstaller's global ``strip`` breaks those auditwheel-patched libraries).
+The strip and the ICU trim work on copies in the build folder and return the new source path for
+PyInstaller's TOC; the originals in the environment are never touched. Neither is applied to numpy
+or its bundled OpenBLAS/gfortran (PyInstaller's global ``strip`` breaks those auditwheel-patched
+libraries).
 
 * ``strip_unneeded``: only CPython (``libpython3.*.so``, ``lib-dynload/*.so``) and Qt/PySide6/
-  shiboken6 files, and only when they still carry a symbol table or debug info. A pyenv-built
-  Python keeps ~25 MB of debug info; Debian's Python and the Qt wheels are already stripped, so
-  there the step changes nothing.
+  shiboken6 files, and only when they still carry a symbol table or debug info: in the Qt wheel
+  only the ICU libraries do (-1.5 MB); a pyenv-built Python keeps ~25 MB of debug info in
+  libpython and its extension modules, while Debian's Python is already stripped.
 * ``trim_icu``: Qt uses ICU (bundled by the PySide6 wheel as libicu*.so.73) only for collation
   (QCollator, locale-aware sort), time-zone ids and names, named legacy codecs and locale-aware
   case mapping (the ICU functions libQt6Core imports: ucol_*, ucal_*, ucnv_*, u_strTo*). The
@@ -19,11 +21,12 @@ OpenBLAS/gfortran (PyInstaller's global ``strip`` breaks those auditwheel-patche
 * ``host_libraries``: a few system libraries are taken from the user's system instead of being
   copied from the build machine, as AppImage does (its "excludelist"): every desktop Linux has
   them, and they must match the running system. A bundled libstdc++/libgcc_s older than the
-  system's breaks the system's OpenGL drivers (Mesa needs the newer one, and pyqtgraph uses
-  QtOpenGL); a bundled fontconfig/freetype may not read the system's font configuration;
-  libX11/libxcb and glib talk to the running display server and session. Libraries then needed
-  by nothing bundled (pcre2, png, brotli, Xau, Xdmcp …) go too. Side effect: the oldest glibc the
-  bundle runs on drops from 2.36 (Debian's libstdc++/expat) to what Qt and Python need.
+  system's breaks the system's OpenGL drivers (Mesa's are linked against the newer one, and
+  pyqtgraph uses QtOpenGL); a bundled fontconfig/freetype may not read the system's fonts.conf;
+  libX11/libxcb, glib and the D-Bus client library talk to the running display server and
+  session (Debian's libdbus-1 also drags in libsystemd, libgcrypt, lz4 and zstd: 3.5 MB).
+  Libraries then needed by nothing bundled (pcre2, png, brotli, Xau, Xdmcp …) go too. Side
+  effect: the oldest glibc the bundle runs on drops from 2.36 (Debian's libstdc++/expat) to 2.35.
 """
 
 import re
@@ -184,8 +187,10 @@ def glibc_required(folder: Path) -> str:
 
 
 def elf_needed(path: Path) -> list[str]:
-    """DT_NEEDED entries of an ELF file (via readelf)."""
-    out = subprocess.run(["readelf", "-d", "-W", str(path)], capture_output=True, text=True).stdout
+    """DT_NEEDED entries of an ELF file (via readelf; none known without it)."""
+    if not shutil.which("readelf"):
+        return []
+    out = subprocess.run(["readelf", "-d", "-W", str(path)], capture_output=True, text=True, check=False).stdout
     return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out)
 
 

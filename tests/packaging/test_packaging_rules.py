@@ -17,7 +17,7 @@ def test_one_version_everywhere():
 
     assert bundle.version() == engine.__version__, "pyproject.toml and engine.__version__ disagree"
     out = subprocess.run([sys.executable, "-m", "app.launcher", "--version"], capture_output=True, text=True,
-                         cwd=ROOT, timeout=60)
+                         cwd=ROOT, timeout=60, check=False)
     assert out.returncode == 0 and out.stdout == f"closedloop {bundle.version()}\n", out
 
 
@@ -70,7 +70,8 @@ def test_data_files_mirror_scenarios_assets_and_translations(tmp_path):
     ("imageformats", "libqsvg.so", True), ("imageformats", "libqico.so", True), ("imageformats", "libqtiff.so", False),
     ("tls", "libqopensslbackend.so", False), ("networkinformation", "libqglib.so", False),
     ("generic", "libqevdevmouseplugin.so", False), ("egldeviceintegrations", "libqeglfs-x11-integration.so", False),
-    ("xcbglintegrations", "libqxcb-glx-integration.so", True), ("platforminputcontexts", "libibusplatforminputcontextplugin.so", True),
+    ("xcbglintegrations", "libqxcb-glx-integration.so", True),
+    ("platforminputcontexts", "libibusplatforminputcontextplugin.so", True),
 ])
 def test_qt_plugins_kept(plugin_type, filename, kept):
     assert bundle.keep_plugin(plugin_type, filename) is kept
@@ -134,7 +135,7 @@ def test_strip_only_python_and_qt_files_that_still_have_symbols():
 
 
 def test_icons(tmp_path):
-    from make_icons import ICO_SIZES, ICNS_TYPES, make_icons
+    from make_icons import ICNS_TYPES, ICO_SIZES, make_icons
 
     paths = make_icons(tmp_path)
     png = paths["png"].read_bytes()
