@@ -5,11 +5,11 @@ Used by ``closedloop forecast`` and the app's preview. Futures draw from their o
 streams, and the same (state, seed, salt, plan) always gives the same bands.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from . import ai
+from . import ai, injections
 from .decisions import FirmDecision, to_arrays
 from .errors import ClosedLoopError
 from .model import advance
@@ -75,7 +75,8 @@ class Forecast:
 
 
 def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | None = None,
-                 hold_plan: bool = False, level: str = "normal", salt: int = 0, progress=None) -> Forecast:
+                 hold_plan: bool = False, level: str = "normal", salt: int = 0, progress=None,
+                 injected: tuple = (), custom_log: tuple = ()) -> Forecast:
     """Simulate ``futures`` futures of the next ``quarters`` quarters from ``state``.
 
     Args:
@@ -88,6 +89,10 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
         level: AI level for every firm without a plan.
         salt: separates independent forecasts of the same quarter.
         progress: optional ``callback(done, total) -> bool``; returning False cancels.
+        injected: facilitator injections ``(event id or CustomEvent, target)`` released in the
+            first forecast quarter (an event's impact preview: forecast with and without).
+        custom_log: ``(t, CustomEvent, target)`` of custom events injected earlier in the game
+            (``Game.custom_log()``), which keep acting while they run.
 
     Returns:
         A :class:`Forecast`.
@@ -110,8 +115,14 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
     plan_arrays = None
     values = {m: np.empty((quarters, futures, sc.arrays.n_firms)) for m in METRICS}
     labels = []
+    injections.check(sc, tuple(injected))
+    log = list(custom_log) + [(state.t, e, target) for e, target in injected if injections.is_custom((e, target))]
     for q in range(quarters):
         decisions = decide(batch, ai_streams)
+        if q == 0 and injected:
+            inject, target = injections.deck_arrays(sc, injected, futures)
+            decisions = replace(decisions, inject=inject, inject_target=target)
+        decisions = injections.with_custom(sc, decisions, log, state.t + q)
         if plan and (q == 0 or hold_plan):
             if plan_arrays is None:
                 full = {f: plan.get(f) or FirmDecision() for f in sc.firm_ids}  # only plan firms are used

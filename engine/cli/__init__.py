@@ -9,9 +9,9 @@ import argparse
 import sys
 
 from ..errors import ClosedLoopError
-from . import play, scenarios
+from . import backtest, calibrate, host, play, scenarios
 
-COMMANDS = [scenarios, play]
+COMMANDS = [scenarios, play, host, backtest, calibrate]
 BAD_INPUT = 2
 INTERNAL_ERROR = 3
 
