@@ -7,8 +7,8 @@ for the first visible, exposed top-level window, then:
 * saves a screenshot of it (``DIR/window.png``);
 * checks, from inside the frozen process, that the bundle is self-contained and complete:
   scenarios, the app's and Qt's translations, bundled fonts (CJK coverage), the SVG icon, image
-  formats, the trimmed ICU data, SQLite, OpenGL (pyqtgraph), the version metadata, the data
-  directory where saves go;
+  formats, the trimmed ICU data, SQLite, TLS and websockets (LAN games), OpenGL (pyqtgraph),
+  the version metadata, the data directory where saves go;
 * writes ``DIR/probe.json`` and quits the app with status 0 (1 if no window appeared in 30 s).
 
 It works with whatever window ``closedloop`` opens (today's placeholder or the real main window),
@@ -120,6 +120,15 @@ def run_checks(meipass: Path) -> dict:
         db["t"].insert({"a": 1})
         return db["t"].count == 1, {"sqlite": sqlite3.sqlite_version}
 
+    def tls():
+        import ssl
+
+        import websockets
+
+        context = ssl.create_default_context()  # the system's OpenSSL and CA certificates
+        cas = context.cert_store_stats()["x509_ca"]
+        return cas > 0, {"openssl": ssl.OPENSSL_VERSION, "ca_certificates": cas, "websockets": websockets.__version__}
+
     def opengl():
         import pyqtgraph
         from PySide6 import QtOpenGL, QtOpenGLWidgets  # noqa: F401 - pyqtgraph needs them importable
@@ -141,8 +150,8 @@ def run_checks(meipass: Path) -> dict:
         return ok and not inside(location), {"AppDataLocation": location}
 
     for name, func in (("frozen", frozen), ("scenarios", scenarios), ("translations", translations),
-                       ("fonts", fonts), ("icon", icon), ("icu", icu), ("sqlite", sqlite), ("opengl", opengl),
-                       ("version", version), ("data_dir", data_dir)):
+                       ("fonts", fonts), ("icon", icon), ("icu", icu), ("sqlite", sqlite), ("tls", tls),
+                       ("opengl", opengl), ("version", version), ("data_dir", data_dir)):
         _check(name, checks, func)
     return checks
 

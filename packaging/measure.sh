@@ -77,7 +77,7 @@ groups = {"Qt libraries (PySide6/Qt/lib, ICU excluded)": lambda r: r.startswith(
           "pyqtgraph (modules, colour maps, icons)": lambda r: r.startswith("_internal/pyqtgraph/"),
           "data (scenarios, assets, translations, licences)": lambda r: r.startswith(
               ("_internal/scenarios/", "_internal/assets/", "_internal/app/", "licenses/")),
-          "system libraries (xcb, OpenSSL, SQLite, ...)": lambda r: r.startswith("_internal/lib")}
+          "system libraries (xcb extensions, xkbcommon, SQLite, ...)": lambda r: r.startswith("_internal/lib")}
 sizes = dict.fromkeys(groups, 0)
 sizes["other"] = 0
 for p in files:

@@ -25,6 +25,10 @@ libraries).
   pyqtgraph uses QtOpenGL); a bundled fontconfig/freetype may not read the system's fonts.conf;
   libX11/libxcb, glib and the D-Bus client library talk to the running display server and
   session (Debian's libdbus-1 also drags in libsystemd, libgcrypt, lz4 and zstd: 3.5 MB).
+  OpenSSL 3 (5.4 MB, used by Python's ssl for websockets, and hashlib, which falls back to its
+  own code without it) comes with every distribution with glibc 2.35, and the system's finds the
+  system's CA certificates (Debian's build looks in /usr/lib/ssl, which Fedora does not have)
+  and gets its security updates.
   Libraries then needed by nothing bundled (pcre2, png, brotli, Xau, Xdmcp …) go too. Side
   effect: the oldest glibc the bundle runs on drops from 2.36 (Debian's libstdc++/expat) to 2.35.
 """
@@ -48,7 +52,7 @@ HOST_LIBRARIES = frozenset({
     "libstdc++.so.6", "libgcc_s.so.1", "libX11.so.6", "libX11-xcb.so.1", "libxcb.so.1", "libXau.so.6", "libXdmcp.so.6",
     "libfontconfig.so.1", "libfreetype.so.6", "libexpat.so.1", "libz.so.1", "libglib-2.0.so.0",
     "libgthread-2.0.so.0", "libgobject-2.0.so.0", "libgio-2.0.so.0", "libgpg-error.so.0", "libuuid.so.1",
-    "libdbus-1.so.3",
+    "libdbus-1.so.3", "libssl.so.3", "libcrypto.so.3",
 })
 LOCALE_FILE = re.compile(r"^([a-z]{2,3})(_[A-Za-z0-9]*)*\.res$")
 

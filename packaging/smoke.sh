@@ -4,7 +4,7 @@
 # The bundle is copied to a temporary folder (an "install" away from the checkout) and run with
 # `env -i`: HOME is an empty folder, PATH has no venv, QT_QPA_PLATFORM=offscreen, cwd is empty.
 # Checks: --help/--version/scenarios/play and a bad-input exit; the first window opens (a hidden
-# probe in packaging/frozen_probe.py checks scenarios, translations, fonts, icon, ICU, SQLite,
+# probe in packaging/frozen_probe.py checks scenarios, translations, fonts, icon, ICU, SQLite, TLS,
 # OpenGL and the data directory from inside the frozen process, and screenshots the window, in
 # English and Chinese, offscreen and under Xvfb when xvfb-run exists); `closedloop selftest` in
 # en and zh_CN whenever `closedloop --help` lists it; nothing is written into the bundle or the
@@ -66,7 +66,7 @@ print(f"      window {result.get('window', {}).get('class')} after {result.get('
       f"app translations {result['checks']['translations']['detail'].get('app')}")
 sys.exit(0 if result.get("ok") and not bad else f"      failed checks: {json.dumps(bad, ensure_ascii=False)}")
 EOF
-  then pass "first window ($name): resources, ICU, SQLite, OpenGL, data dir checked in the frozen app"
+  then pass "first window ($name): resources, ICU, SQLite, TLS, OpenGL, data dir checked in the frozen app"
   else fail "first window ($name)"; tail -20 "$dir.log" | sed 's/^/      /'; fi
 }
 probe en
