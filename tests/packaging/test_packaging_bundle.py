@@ -1,7 +1,7 @@
 """The real thing: build the Linux bundle with packaging/build.sh, then packaging/smoke.sh (marked).
 
-Part of the normal suite (tools/test.sh, hence CI) because it fits CI's budget: about 1.5 minutes
-on the 2-core machine (build ~60-80 s including tools/setup.sh, smoke ~15 s), see README
+Part of the normal suite (tools/test.sh, hence CI) because it fits CI's budget: 40-90 s
+on the 2-core machine (build 30-80 s including tools/setup.sh, smoke ~15 s), see README
 "Installers". It builds into a temporary folder, so the checkout's dist/ is left alone. Deselect
 with -m "not packaging" when iterating on something else.
 """
