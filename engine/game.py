@@ -34,6 +34,7 @@ class QuarterRecord:
     injected: tuple = ()                   # (event id or CustomEvent, target firm id or None)
     report: QuarterReport | None = None
     state_hash: str = ""
+    controllers: dict = field(default_factory=dict)   # firm id -> controller when it was decided
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Game:
             (what the scenario's ``[[script]]`` says, the normal AI for anything unscripted).
         states: ``states[t]`` is the state at the start of quarter offset ``t``.
         records: one :class:`QuarterRecord` per quarter played.
+        lineage: save-file provenance kept across save/load (``save_id``, ``created_at``, and for
+            forks ``parent_id``, ``parent_file``, ``fork_at``, ``fork_changes``); see engine.saves.
     """
 
     scenario: object
@@ -54,6 +57,7 @@ class Game:
     controllers: dict
     states: list = field(default_factory=list)
     records: list = field(default_factory=list)
+    lineage: dict = field(default_factory=dict)
 
     def __post_init__(self):
         unknown = [f for f in self.controllers if f not in self.scenario.firm_ids]
@@ -169,7 +173,7 @@ class Game:
         arrays = to_arrays(self.scenario, decisions, self.state, deck)
         arrays = injections.with_custom(self.scenario, arrays, self.custom_log(injected), self.t)
         next_state, report = advance(self.state, arrays, self._world)
-        record = QuarterRecord(decisions, injected, report, next_state.state_hash())
+        record = QuarterRecord(decisions, injected, report, next_state.state_hash(), dict(self.controllers))
         self.states.append(next_state)
         self.records.append(record)
         return record

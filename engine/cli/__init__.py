@@ -9,9 +9,9 @@ import argparse
 import sys
 
 from ..errors import ClosedLoopError
-from . import backtest, calibrate, host, play, scenarios
+from . import backtest, calibrate, fork, host, play, replay, scenarios
 
-COMMANDS = [scenarios, play, host, backtest, calibrate]
+COMMANDS = [scenarios, play, host, backtest, calibrate, replay, fork]
 BAD_INPUT = 2
 INTERNAL_ERROR = 3
 
