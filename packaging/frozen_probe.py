@@ -145,9 +145,17 @@ def run_checks(meipass: Path) -> dict:
     def data_dir():
         home = Path(os.environ.get("HOME", "~")).expanduser()
         data_home = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        ok = sys.platform != "linux" or Path(location).is_relative_to(data_home)
-        return ok and not inside(location), {"AppDataLocation": location}
+        locations = {"AppDataLocation": QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.AppDataLocation)}
+        try:
+            from engine.saves import default_save_dir
+        except ImportError:  # before the saves work is merged
+            pass
+        else:
+            locations["default_save_dir"] = str(default_save_dir())
+        ok = all(not inside(p) and (sys.platform != "linux" or Path(p).is_relative_to(data_home))
+                 for p in locations.values())
+        return ok, locations
 
     for name, func in (("frozen", frozen), ("scenarios", scenarios), ("translations", translations),
                        ("fonts", fonts), ("icon", icon), ("icu", icu), ("sqlite", sqlite), ("tls", tls),

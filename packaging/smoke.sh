@@ -7,8 +7,9 @@
 # probe in packaging/frozen_probe.py checks scenarios, translations, fonts, icon, ICU, SQLite, TLS,
 # OpenGL and the data directory from inside the frozen process, and screenshots the window, in
 # English and Chinese, offscreen and under Xvfb when xvfb-run exists); `closedloop selftest` in
-# en and zh_CN whenever `closedloop --help` lists it; nothing is written into the bundle or the
-# working folder, and any save file lands in the platform data directory.
+# en and zh_CN whenever `closedloop --help` lists it; a save written to engine.saves'
+# default_save_dir() and replayed with --verify; nothing is written into the bundle or the working
+# folder, and every save file lands in the platform data directory.
 # Exit 0 when everything passes; the screenshots are kept in SMOKE_KEEP=DIR if set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,6 +76,17 @@ if command -v xvfb-run >/dev/null 2>&1; then
   probe xcb QT_QPA_PLATFORM=xcb /usr/bin/xvfb-run -a
 fi
 
+save_dir=$("$python" -c "import json,sys; print(json.load(open(sys.argv[1]))['checks']['data_dir']['detail']\
+.get('default_save_dir', ''))" "$work/out/probe-en/probe.json" 2>/dev/null || true)
+if [[ "$help" == *replay* && -n "$save_dir" ]]; then
+  mkdir -p "$save_dir"
+  check "play --save into the data directory, then replay --verify" run sh -c \
+    '"$0" play --scenario xiaomi-2024 --quarters 2 --save "$1" >/dev/null && "$0" replay "$1" --verify' \
+    "$app" "$save_dir/smoke.closedloop"
+else
+  echo "skip  saving and replaying (no engine.saves / replay in this build)"
+fi
+
 if [[ "$help" == *selftest* ]]; then
   for lang in en zh_CN; do
     shots="$work/out/selftest-$lang"
@@ -96,7 +108,7 @@ diff -q "$work/manifest.before" "$work/manifest.after" >/dev/null \
   || fail "files written into the working folder: $(ls -A "$work/cwd")"
 saves=$(find "$work/home" "$work/cwd" -type f -exec sh -c 'head -c 16 "$1" | grep -q "SQLite format 3"' _ {} \; -print)
 if [ -z "$saves" ]; then
-  echo "skip  save files (none written: saving lands with the saves branch)"
+  echo "skip  save files (none written)"
 elif ! printf '%s\n' "$saves" | grep -v "^$work/home/.local/share/" >/dev/null; then
   pass "save files are in the data directory: ${saves//$work\/home/\~}"
 else
