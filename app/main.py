@@ -4,7 +4,7 @@ import logging
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import errors, i18n, resources, settings, theme
@@ -25,6 +25,9 @@ def setup(argv=(), lang: str | None = None, theme_name: str | None = None) -> QA
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("Closed Loop")
+    icon = resources.asset_path(resources.APP_ICON)
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
     resources.ensure_cjk_font()
     i18n.install(lang or settings.get("language"))
     theme.apply(theme_name or settings.get("theme"))

@@ -10,6 +10,7 @@ log = logging.getLogger(__name__)
 APP_DIR = Path(__file__).resolve().parent
 CJK_FAMILY = "WenQuanYi Micro Hei"
 BUNDLED_FONT = "fonts/wqy-microhei.ttc"
+APP_ICON = "icons/closedloop.svg"
 
 
 def asset_dirs() -> list:
