@@ -10,6 +10,7 @@ transaction). Reading (every received file is hostile until checked; every failu
 :class:`~engine.errors.SaveLoadError`; the file is never modified): :func:`read_metadata`,
 :func:`load_game`, :func:`load_outcomes`, :func:`verify_replay`, :func:`scan_saves`. Exports: :func:`export_copy`,
 :func:`export_csv`. What-ifs: :func:`fork_game`, :func:`compare_branches`, :func:`play_worlds`.
+Workshops (schema v2): :func:`save_workshop`, :func:`autosave_workshop`, :func:`load_workshop`.
 """
 
 from ..errors import SaveLoadError
@@ -22,6 +23,7 @@ from .outcomes import (PUBLIC_DECISION_FIELDS, PUBLIC_FIRM_METRICS, PUBLIC_MODEL
 from .schema import APPLICATION_ID, LATEST as SCHEMA_VERSION, SAVE_SUFFIX
 from .store import FirmInfo, SaveMetadata, read_metadata, scan_saves
 from .worlds import WorldsResult, play_worlds
+from .workshop import autosave_workshop, load_workshop, save_workshop
 from .write import SaveWriteError, autosave, save_game
 
 __all__ = [
@@ -30,5 +32,5 @@ __all__ = [
     "SaveLoadError", "SaveMetadata", "SaveWriteError", "WorldsResult", "apply_changes", "autosave",
     "compare_branches", "default_save_dir", "export_copy", "export_csv", "fork_game", "load_game",
     "load_outcomes", "outcomes_of_game", "parse_change", "play_worlds", "read_metadata", "save_game",
-    "scan_saves", "verify_replay",
+    "scan_saves", "verify_replay", "save_workshop", "autosave_workshop", "load_workshop",
 ]

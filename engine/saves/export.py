@@ -87,7 +87,8 @@ def export_csv(path, folder) -> list[Path]:
     Files (UTF-8, one header row, numbers as full-precision decimals, empty = not a number):
     ``<stem>-firms.csv`` (quarter x firm x metric), ``-models.csv``, ``-market.csv``,
     ``-decisions.csv`` (one column per decision field, ``prices.<model>`` etc.), ``-events.csv``
-    and ``-objectives.csv``. The folder is created if needed.
+    and ``-objectives.csv``; for a workshop also ``-predictions.csv`` (each team's recorded
+    forecasts and rationale). The folder is created if needed.
 
     Returns:
         The files written.
@@ -103,6 +104,7 @@ def export_csv(path, folder) -> list[Path]:
     with read_save(path) as data:
         quarters = data.quarters
         catalog = data.meta["catalog_json"]
+        workshop, start = data.workshop, data.meta["start"]
     stem = Path(path).stem
     out = []
     names = _metric_names(d for q in quarters for d in q.firm.values())
@@ -131,6 +133,13 @@ def export_csv(path, folder) -> list[Path]:
                                                           "target"], event_rows))
     out.append(_write_csv(folder / f"{stem}-objectives.csv", ["quarter", "objective", "status"],
                           [[q.quarter, o, s] for q in quarters for o, s in q.objectives.items()]))
+    if workshop is not None:
+        from ..quarters import quarter_label
+
+        out.append(_write_csv(folder / f"{stem}-predictions.csv",
+                              ["quarter", "team", "deliveries", "operating_profit_cny", "rationale"],
+                              [[quarter_label(start + p["t"]), p["team"], _num(p["deliveries"]),
+                                _num(p["operating_profit_cny"]), p["rationale"]] for p in workshop["predictions"]]))
     return out
 
 

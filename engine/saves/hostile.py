@@ -37,6 +37,7 @@ ROW_LIMITS = {
     "meta": 1, "quarters": MAX_QUARTERS, "decisions": MAX_QUARTERS * MAX_FIRMS,
     "firm_outcomes": MAX_QUARTERS * MAX_FIRMS, "model_outcomes": MAX_QUARTERS * MAX_MODELS,
     "world_outcomes": MAX_QUARTERS, "events": MAX_QUARTERS * MAX_EVENTS, "objectives": MAX_QUARTERS * MAX_OBJECTIVES,
+    "workshop": 1, "rounds": MAX_QUARTERS, "predictions": (MAX_QUARTERS + 1) * MAX_FIRMS,
 }
 
 

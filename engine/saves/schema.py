@@ -7,12 +7,20 @@ transaction. Versions only go up; shipped DDL and migrations are never edited (a
 migration instead), because the expected schema of version *n* is rebuilt at run time by
 creating version 1 and applying migrations 2..n, and every received file must match it exactly.
 
-Adding version 2 (e.g. workshop teams, predictions and round state, issue 7):
+Version 2 (issue 7) adds the workshop tables (:data:`WORKSHOP_DDL`, empty unless the save is a
+facilitated workshop; see :mod:`engine.saves.workshop`): ``workshop`` (one row: settings, the open
+round's phase, deadline, sealed submissions and queued injections, the audit log, and a hash tying
+them to the stored quarters), ``rounds`` (per quarter, the teams given the missing-decision policy)
+and ``predictions`` (the prediction log).
 
-1. append ``Migration(2, "workshop tables", ("CREATE TABLE teams (...)", ...))`` to MIGRATIONS;
+Adding version 3:
+
+1. append ``Migration(3, "what it adds", ("CREATE TABLE ...", ...))`` to MIGRATIONS;
 2. if the migration changes rows covered by content hashes (``quarters``, ``decisions``,
    outcome tables), recompute them in the migration; new tables are not covered;
-3. commit a golden save of version 2 under ``tests/saves/golden/`` (see its README).
+3. add its tables to :data:`COLUMNS` (and :data:`ORDER` if they have no ``t`` column) and to the
+   row limits and checks of ``hostile.py`` / ``validate.py``;
+4. commit a golden save of version 3 under ``tests/saves/golden/`` (see its README).
 """
 
 import re
@@ -132,7 +140,14 @@ COLUMNS = {
     "world_outcomes": ("t", "metrics"),
     "events": ("t", "event", "fired", "active"),
     "objectives": ("t", "objective", "status"),
+    # version 2 (workshop saves; empty in a save that is not a workshop)
+    "workshop": ("id", "format", "version", "settings", "phase", "deadline", "pending", "injections", "log",
+                 "quarters_resolved", "head_hash", "workshop_hash"),
+    "rounds": ("t", "defaulted"),
+    "predictions": ("t", "team", "deliveries", "operating_profit_cny", "rationale", "at"),
 }
+WORKSHOP_TABLES = ("workshop", "rounds", "predictions")
+ORDER = {"meta": "", "workshop": "", "predictions": "t, team"}   # ORDER BY of each table read (default "t")
 QUARTER_TABLES = ("quarters", "decisions", "firm_outcomes", "model_outcomes", "world_outcomes", "events",
                   "objectives")
 
@@ -152,7 +167,41 @@ class Migration:
     statements: tuple = ()
 
 
-MIGRATIONS: tuple = ()               # version 2 onwards, in order; append only
+WORKSHOP_DDL = (
+    """CREATE TABLE workshop (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    format TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    settings TEXT NOT NULL,
+    phase TEXT NOT NULL,
+    deadline REAL,
+    pending TEXT NOT NULL,
+    injections TEXT NOT NULL,
+    log TEXT NOT NULL,
+    quarters_resolved INTEGER NOT NULL,
+    head_hash TEXT NOT NULL,
+    workshop_hash TEXT NOT NULL
+)""",
+    """CREATE TABLE rounds (
+    t INTEGER PRIMARY KEY,
+    defaulted TEXT NOT NULL
+)""",
+    """CREATE TABLE predictions (
+    t INTEGER NOT NULL,
+    team TEXT NOT NULL,
+    deliveries REAL NOT NULL,
+    operating_profit_cny REAL NOT NULL,
+    rationale TEXT NOT NULL,
+    at REAL,
+    PRIMARY KEY (t, team)
+)""",
+)
+
+# version 2 onwards, in order; append only
+MIGRATIONS: tuple = (
+    Migration(2, "workshop: the facilitated session's round state, teams given the missing policy per "
+                 "quarter, and the prediction log (issue 7)", WORKSHOP_DDL),
+)
 LATEST = 1 + len(MIGRATIONS)
 
 

@@ -15,8 +15,9 @@ from ..errors import SaveLoadError
 from ..scenario.schema import Text
 from . import codec
 from .hostile import boundary, fail, open_readonly, select
-from .schema import COLUMNS, LATEST, MIGRATIONS, SAVE_SUFFIX, create, table_names, upgrade
+from .schema import COLUMNS, LATEST, MIGRATIONS, ORDER, SAVE_SUFFIX, create, table_names, upgrade
 from .validate import QuarterData, check_meta, check_quarters
+from .workshop_rows import check_workshop
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class SaveMetadata:
         summary: the player's last-quarter figures (CNY, units, shares) and objective statuses.
         parent_id, parent_file, fork_at, fork_changes: set when the game is a fork.
         head_hash: content hash of the last quarter stored.
+        workshop: True when the save holds a facilitated workshop (continue it in the workshop
+            console, or with :func:`engine.saves.workshop.load_workshop`).
     """
 
     path: str
@@ -75,6 +78,7 @@ class SaveMetadata:
     fork_at: str | None = None
     fork_changes: tuple = ()
     head_hash: str = ""
+    workshop: bool = False
 
     @property
     def upgradable(self) -> bool:
@@ -97,8 +101,8 @@ class SaveMetadata:
         return next(f.name for f in self.firms if f.id == self.player)
 
 
-def metadata_from(meta: dict, path) -> SaveMetadata:
-    """Build :class:`SaveMetadata` from a checked metadata dict."""
+def metadata_from(meta: dict, path, workshop: bool = False) -> SaveMetadata:
+    """Build :class:`SaveMetadata` from a checked metadata dict (``workshop``: the save holds one)."""
     cat = meta["catalog_json"]
     ctl = meta["controllers_json"]
     firms = tuple(FirmInfo(f["id"], Text(**f["name"]), ctl[f["id"]]) for f in cat["firms"])
@@ -112,7 +116,8 @@ def metadata_from(meta: dict, path) -> SaveMetadata:
         quarters_played=meta["quarters_played"], next_quarter=meta["next_quarter"],
         finished=meta["quarters_played"] >= meta["quarters_total"], player=meta["player"], firms=firms,
         summary=meta["summary_json"], parent_id=meta["parent_id"], parent_file=meta["parent_file"],
-        fork_at=meta["fork_at"], fork_changes=tuple(meta["fork_changes_json"] or ()), head_hash=meta["head_hash"])
+        fork_at=meta["fork_at"], fork_changes=tuple(meta["fork_changes_json"] or ()), head_hash=meta["head_hash"],
+        workshop=workshop)
 
 
 def _checked_meta(conn, path, version) -> dict:
@@ -133,7 +138,8 @@ def read_metadata(path) -> SaveMetadata:
         SaveLoadError: one line (foreign, corrupt, too new, altered metadata, ...).
     """
     with open_readonly(path) as (conn, version):
-        return metadata_from(_checked_meta(conn, path, version), path)
+        workshop = version >= 2 and conn.execute("SELECT count(*) FROM workshop").fetchone()[0] == 1
+        return metadata_from(_checked_meta(conn, path, version), path, workshop)
 
 
 def scan_saves(folder, pattern: str = "*" + SAVE_SUFFIX) -> list:
@@ -161,6 +167,8 @@ class SaveData:
         meta: the checked metadata (JSON columns parsed into ``*_json`` keys).
         quarters: ``[QuarterData, ...]``.
         db: the imported database (our schema, created by this program).
+        workshop: the checked workshop tables (:func:`~engine.saves.workshop_rows.check_workshop`),
+            or None when the save is not a workshop.
     """
 
     path: str
@@ -168,11 +176,12 @@ class SaveData:
     meta: dict
     quarters: list
     db: sqlite3.Connection
+    workshop: dict | None = None
 
     @property
     def metadata(self) -> SaveMetadata:
         """The :class:`SaveMetadata`."""
-        return metadata_from(self.meta, self.path)
+        return metadata_from(self.meta, self.path, self.workshop is not None)
 
     def close(self) -> None:
         """Close the imported database."""
@@ -206,10 +215,10 @@ def read_save(path, migrations=MIGRATIONS, outcomes: bool = True) -> SaveData:
     """
     with open_readonly(path) as (conn, version):
         meta = _checked_meta(conn, path, version)
-        rows = {t: select(conn, t, "t" if t != "meta" else "") for t in table_names(version)
-                if t in COLUMNS}
+        rows = {t: select(conn, t, ORDER.get(t, "t")) for t in table_names(version) if t in COLUMNS}
     try:
         quarters = check_quarters(meta, rows, outcomes)
+        workshop = check_workshop(meta, rows)
     except SaveLoadError as exc:
         raise fail(path, exc) from None
     db = sqlite3.connect(":memory:", isolation_level=None)
@@ -228,7 +237,7 @@ def read_save(path, migrations=MIGRATIONS, outcomes: bool = True) -> SaveData:
     except BaseException:
         db.close()
         raise
-    return SaveData(str(path), version, meta, quarters, db)
+    return SaveData(str(path), version, meta, quarters, db, workshop)
 
 
 __all__ = ["FirmInfo", "QuarterData", "SaveData", "SaveMetadata", "read_metadata", "read_save", "scan_saves"]

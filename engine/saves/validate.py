@@ -17,7 +17,7 @@ from ..injections import CustomEvent
 from ..quarters import parse_quarter, quarter_label
 from . import codec
 from .schema import (FORMAT, MAX_EVENTS, MAX_FIRMS, MAX_JSON_CHARS, MAX_METRICS, MAX_MODELS, MAX_OBJECTIVES,
-                     MAX_QUARTERS, MAX_SCENARIO_CHARS, MAX_SHORT_CHARS)
+                     MAX_QUARTERS, MAX_SCENARIO_CHARS, MAX_SHORT_CHARS, QUARTER_TABLES)
 
 HEX32 = re.compile(r"^[0-9a-f]{32}$")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -262,10 +262,9 @@ def check_quarters(meta: dict, rows: dict, outcomes: bool = True) -> list:
     n = meta["quarters_played"]
     if len(rows["quarters"]) != n:
         raise SaveLoadError(f"holds {len(rows['quarters'])} quarters but its metadata says {n} (file altered?)")
-    for table, table_rows in rows.items():
-        if table != "meta":
-            _plain(table_rows, table)
-    grouped = {table: _group(rows[table], n, table) for table in rows if table != "meta"}
+    for table in QUARTER_TABLES:
+        _plain(rows[table], table)
+    grouped = {table: _group(rows[table], n, table) for table in QUARTER_TABLES}
     prev = codec.chain_root(meta["scenario_digest"], meta["seed"], meta["player"])
     out = []
     for t in range(n):

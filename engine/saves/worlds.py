@@ -8,7 +8,7 @@ world's states, and recorded facilitator events are injected at the same quarter
 run as one batch, so 100 worlds cost about as much as a few single games.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -37,6 +37,8 @@ class WorldsResult:
         actual_met: whether the game as played met every objective.
         scores: (worlds,) the player's final score in each world; actual_score: as played.
         final_hashes: state hash at the end of each world (world 0 reproduces the game).
+        firm_scores: fixed firm id -> (worlds,) its final score in each world (every team of a
+            workshop: luck versus skill per team); actual_firm_scores: fixed firm id -> as played.
     """
 
     worlds: int
@@ -49,6 +51,8 @@ class WorldsResult:
     scores: np.ndarray
     actual_score: float
     final_hashes: tuple
+    firm_scores: dict = field(default_factory=dict)
+    actual_firm_scores: dict = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
@@ -135,4 +139,8 @@ def play_worlds(game, worlds: int = 100, first: int = 1, progress=None) -> World
         actual_met=bool(objectives_on_track(a, game.state.objective)[0]),
         scores=np.array(report.firm["score"][:, p], dtype=float),
         actual_score=float(game.records[-1].report.firm["score"][0, p]),
-        final_hashes=tuple(state.state_hash(i) for i in range(worlds)))
+        final_hashes=tuple(state.state_hash(i) for i in range(worlds)),
+        firm_scores={f: np.array(report.firm["score"][:, sc.firm_index(f)], dtype=float)
+                     for f in sc.firm_ids if f in fixed_all},
+        actual_firm_scores={f: float(game.records[-1].report.firm["score"][0, sc.firm_index(f)])
+                            for f in sc.firm_ids if f in fixed_all})

@@ -20,7 +20,8 @@ from sqlite_utils import Database
 from ..errors import SaveLoadError
 from . import codec
 from .hostile import check_header
-from .schema import COLUMNS, LATEST, MIGRATIONS, QUARTER_TABLES, create, expected_schema, schema_rows, upgrade
+from .schema import (COLUMNS, LATEST, MIGRATIONS, QUARTER_TABLES, WORKSHOP_TABLES, create, expected_schema, schema_rows,
+                     upgrade)
 
 
 JOURNAL_MODE = "DELETE"     # rollback journal, removed after each commit: a save is one file
@@ -124,10 +125,14 @@ def write_new(path, fill, raw: bool = False) -> None:
                     pass
 
 
-def save_game(game, path) -> None:
+def save_game(game, path, extra=None) -> None:
     """Write a complete save of ``game`` to ``path`` atomically (overwrites an existing file).
 
     Gives the game a ``save_id`` if it has none (kept in ``game.lineage``).
+
+    Args:
+        extra: optional ``extra(head_hash) -> {table: rows}`` for the workshop tables, written in
+            the same transaction (see :mod:`engine.saves.workshop`).
 
     Raises:
         SaveWriteError: cannot write (one line); an existing file at ``path`` is untouched.
@@ -143,6 +148,8 @@ def save_game(game, path) -> None:
                 rows, prev = _quarter(game, t, prev)
                 _insert(db, rows)
             _put_meta(db, codec.meta_row(game, lineage, game.t, prev, LATEST))
+            if extra is not None:
+                _insert(db, extra(prev))
 
     write_new(path, fill)
 
@@ -181,11 +188,17 @@ def _meta(conn) -> dict:
     return dict(zip(COLUMNS["meta"], row))
 
 
-def autosave(game, path) -> None:
+def autosave(game, path, extra=None) -> None:
     """Bring the save at ``path`` up to date with ``game``: create it, or append new quarters.
 
     Each quarter not yet stored is appended in one transaction together with the updated
     metadata row. A file of an older format is upgraded first (on a copy).
+
+    Args:
+        extra: optional ``extra(head_hash) -> {table: rows}`` replacing the workshop tables; then
+            every new quarter, the metadata row and those rows are written in ONE transaction, so
+            the file always holds a workshop state that matches its quarters. Without it, a file
+            holding a workshop is refused (its round state would no longer match).
 
     Raises:
         SaveLoadError: the file is not ours, is newer, or holds a different game (it is left as
@@ -194,9 +207,10 @@ def autosave(game, path) -> None:
     """
     path = Path(path)
     if not path.exists():
-        save_game(game, path)
+        save_game(game, path, extra)
         return
     if check_header(path) < LATEST:
+        _check_before_upgrade(path, game, extra is not None)
         upgrade_file(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None)
@@ -208,23 +222,36 @@ def autosave(game, path) -> None:
         conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
         if schema_rows(conn) != list(expected_schema(LATEST)):
             raise SaveLoadError(f"{path.name}: does not have the schema of a Closed Loop save; not overwritten")
-        _append(conn, game, path)
+        if extra is None:
+            _append(conn, game, path)
+        else:
+            with _database(conn).atomic():
+                prev = _append(conn, game, path, workshop=True)
+                db = _database(conn)
+                for table in WORKSHOP_TABLES:
+                    db.execute(f"DELETE FROM {table}")
+                _put_meta(db, codec.meta_row(game, _lineage(game), game.t, prev, LATEST))
+                _insert(db, extra(prev))
     except sqlite3.Error as exc:
         raise SaveWriteError(f"{path}: cannot autosave ({exc})") from None
     finally:
         conn.close()
 
 
-def _append(conn, game, path: Path) -> None:
-    """Append the quarters ``game`` has and the file lacks, each in one transaction.
+def _identity(conn, game, path: Path, workshop: bool) -> tuple:
+    """Check that the file on ``conn`` holds ``game`` (reads only); return ``(meta, stored quarters
+    as (t, state_hash, content_hash), offset of the first stored quarter that differs)``.
 
-    A quarter the game reopened (``Game.drop_last_quarter``) and played again replaces the stored
-    one: the stored quarters from the first that differs are deleted in the same transaction that
-    appends its replacement. Only for the same game (same ``save_id``); a game without one adopts
-    the file's identity when every stored quarter matches its own.
+    Raises:
+        SaveLoadError: another game, an inconsistent file, or a workshop file autosaved as a game.
     """
     meta = _meta(conn)
     sc = game.scenario
+    has_workshop = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'workshop'").fetchone()[0] and \
+        conn.execute("SELECT count(*) FROM workshop").fetchone()[0]
+    if not workshop and has_workshop:
+        raise SaveLoadError(f"{path.name}: holds a workshop; continue it from the workshop console (not "
+                            f"overwritten)")
     if (meta["scenario_digest"], meta["seed"], meta["player"]) != (sc.digest, game.seed, sc.info.player):
         raise SaveLoadError(f"{path.name}: holds a different game (scenario, seed or player); not overwritten")
     own_id = game.lineage.get("save_id")
@@ -234,10 +261,41 @@ def _append(conn, game, path: Path) -> None:
     if len(stored) != meta["quarters_played"] or [r[0] for r in stored] != list(range(len(stored))):
         raise SaveLoadError(f"{path.name}: is inconsistent (metadata and quarters disagree); not overwritten")
     keep = next((t for t, h, _ in stored if t >= game.t or h != game.records[t].state_hash), len(stored))
-    if own_id is None:
-        if keep < len(stored):
-            raise SaveLoadError(f"{path.name}: holds a different game (its quarters differ from this game's); "
-                                f"not overwritten")
+    if own_id is None and keep < len(stored):
+        raise SaveLoadError(f"{path.name}: holds a different game (its quarters differ from this game's); "
+                            f"not overwritten")
+    return meta, stored, keep
+
+
+def _check_before_upgrade(path: Path, game, workshop: bool) -> None:
+    """Refuse another game's file before upgrading it (an upgrade rewrites the file)."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise SaveWriteError(f"{path}: cannot open ({exc})") from None
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        if schema_rows(conn) != list(expected_schema(check_header(path))):
+            raise SaveLoadError(f"{path.name}: does not have the schema of a Closed Loop save; not overwritten")
+        _identity(conn, game, path, workshop)
+    except sqlite3.Error as exc:
+        raise SaveWriteError(f"{path}: cannot autosave ({exc})") from None
+    finally:
+        conn.close()
+
+
+def _append(conn, game, path: Path, workshop: bool = False) -> str:
+    """Append the quarters ``game`` has and the file lacks, each in one transaction; return the
+    content hash of the last quarter stored.
+
+    A quarter the game reopened (``Game.drop_last_quarter``) and played again replaces the stored
+    one: the stored quarters from the first that differs are deleted in the same transaction that
+    appends its replacement. Only for the same game (same ``save_id``); a game without one adopts
+    the file's identity when every stored quarter matches its own.
+    """
+    meta, stored, keep = _identity(conn, game, path, workshop)
+    sc = game.scenario
+    if game.lineage.get("save_id") is None:
         game.lineage.update({k: meta[k] for k in ("save_id", "created_at", "parent_id", "parent_file", "fork_at")
                              if meta[k] is not None})
         if meta["fork_changes"] is not None:
@@ -260,6 +318,7 @@ def _append(conn, game, path: Path) -> None:
             if truncate:
                 _truncate(db, keep)
             _put_meta(db, codec.meta_row(game, lineage, game.t, prev, LATEST))
+    return prev
 
 
 def _truncate(db: Database, keep: int) -> None:

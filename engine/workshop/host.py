@@ -137,6 +137,18 @@ class WorkshopHost:
         with self._lock:
             return self.session.to_dict()
 
+    def preview_job(self, event, target=None, futures: int = 200, quarters: int = 4):
+        """Validate an impact preview under the lock and return ``job(progress=None) -> dict`` to run
+        outside it (see :meth:`WorkshopSession.preview_job`), so a long preview never holds up teams."""
+        with self._lock:
+            return self.session.preview_job(event, target, futures, quarters)
+
+    def with_session(self, fn):
+        """Call ``fn(session)`` under the host's lock and return its result (e.g. to save the session
+        consistently while teams keep submitting). ``fn`` must be quick and must not change it."""
+        with self._lock:
+            return fn(self.session)
+
     def connected(self) -> dict:
         """``{team: number of open connections}`` and ``"facilitator"``."""
         with self._lock:

@@ -314,14 +314,29 @@ class WorkshopSession:
         self.injections = kept
         self._note("withdraw", now, event=event_id)
 
-    def preview(self, event, target: str | None = None, futures: int = 200, quarters: int = 4, salt: int = 0) -> dict:
+    def preview(self, event, target: str | None = None, futures: int = 200, quarters: int = 4, salt: int = 0,
+                progress=None) -> dict:
         """Impact preview: Monte Carlo forecasts with and without the event, same random draws.
 
         Submitted decisions are used for the first quarter; queued injections are in both.
 
+        Args:
+            progress: optional ``callback(done, total) -> bool`` over both forecasts; returning
+                False stops with :class:`~engine.forecast.ForecastCancelled`.
+
         Returns:
             ``{"event", "target", "futures", "quarters": [...], "firms": [{"id", metric: {"with",
-            "without", "delta"}}]}`` with median values per quarter.
+            "without", "delta", "with_band", "without_band"}}]}``: median values per quarter, and
+            the 5th and 95th percentiles as ``[[p5...], [p95...]]``.
+        """
+        return self.preview_job(event, target, futures, quarters, salt)(progress)
+
+    def preview_job(self, event, target: str | None = None, futures: int = 200, quarters: int = 4,
+                    salt: int = 0):
+        """Validate an impact preview and capture what it needs now; return ``job(progress=None) -> dict``.
+
+        The job reads nothing from the session, so it may run in another thread (or outside a
+        host's lock) while the session moves on; it gives what :meth:`preview` gives.
         """
         self._need(OPEN, LOCKED, action="preview an event")
         for name, value, top in (("futures", futures, MAX_PREVIEW_FUTURES), ("quarters", quarters, MAX_PREVIEW_QUARTERS)):
@@ -333,18 +348,31 @@ class WorkshopSession:
         plan = {t: d for t, (d, _) in self.pending.items()}
         common = {"plan": plan or None, "salt": salt, "level": self.settings.ai_level,
                   "custom_log": tuple(self.game.custom_log())}
-        without = run_forecast(self.game.state, self.settings.seed, futures, quarters, injected=base, **common)
-        with_ = run_forecast(self.game.state, self.settings.seed, futures, quarters, injected=base + (entry,), **common)
-        firms = []
-        for f, firm_id in enumerate(self.scenario.firm_ids):
-            row = {"id": firm_id}
-            for m in PREVIEW_METRICS:
-                w = [float(x) for x in with_.bands(m, (50,))[0, :, f]]
-                wo = [float(x) for x in without.bands(m, (50,))[0, :, f]]
-                row[m] = {"with": w, "without": wo, "delta": [a - b for a, b in zip(w, wo)]}
-            firms.append(row)
-        return {"event": _event_id(entry[0]), "target": target, "futures": futures,
-                "quarters": list(with_.quarters), "firms": firms}
+        state, seed, firm_ids = self.game.state, self.settings.seed, self.scenario.firm_ids
+
+        def job(progress=None) -> dict:
+            def half(offset):
+                if progress is None:
+                    return None
+                return lambda done, total: progress(offset + done, 2 * total)
+
+            without = run_forecast(state, seed, futures, quarters, injected=base, progress=half(0), **common)
+            with_ = run_forecast(state, seed, futures, quarters, injected=base + (entry,),
+                                 progress=half(quarters), **common)
+            firms = []
+            for f, firm_id in enumerate(firm_ids):
+                row = {"id": firm_id}
+                for m in PREVIEW_METRICS:
+                    wb, wob = with_.bands(m)[:, :, f], without.bands(m)[:, :, f]
+                    w, wo = [float(x) for x in wb[1]], [float(x) for x in wob[1]]
+                    row[m] = {"with": w, "without": wo, "delta": [a - b for a, b in zip(w, wo)],
+                              "with_band": [[float(x) for x in wb[0]], [float(x) for x in wb[2]]],
+                              "without_band": [[float(x) for x in wob[0]], [float(x) for x in wob[2]]]}
+                firms.append(row)
+            return {"event": _event_id(entry[0]), "target": target, "futures": futures,
+                    "quarters": list(with_.quarters), "firms": firms}
+
+        return job
 
     # ---- views and saving (see views.py and serial.py) ------------------------------------
     def team_view(self, team: str) -> dict:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from engine.errors import SaveLoadError
-from engine.saves import load_game, load_outcomes, read_metadata, verify_replay
+from engine.saves import SCHEMA_VERSION, load_game, load_outcomes, read_metadata, verify_replay
 from engine.saves.hostile import INTERNAL
 from save_helpers import digest, resign, sql
 
@@ -68,7 +68,7 @@ def test_wrong_application_id(golden):
     rejected(golden, match="application id 0x000004d2")
 
 
-@pytest.mark.parametrize("version", [2, 99, 2**31 - 1])
+@pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, 99, 2**31 - 1])
 def test_newer_save_format_is_refused_clearly(golden, version):
     sql(golden, f"PRAGMA user_version = {version}")
     (message, *_) = rejected(golden, match="newer version of Closed Loop")

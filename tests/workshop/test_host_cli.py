@@ -97,6 +97,41 @@ def test_host_cli_exits_by_itself_when_the_workshop_ends(tmp_path):
     assert saved["phase"] == "finished" and len(saved["quarters"]) == 1
 
 
+def test_host_cli_saves_and_resumes_a_workshop(tmp_path):
+    from engine.saves import load_workshop, read_metadata
+
+    codes, save = tmp_path / "codes.json", tmp_path / "w.closedloop"
+    host = HostProcess("--scenario", "xiaomi-2024", "--teams", "nio", "--port", "0", "--codes", str(codes),
+                       "--quarters", "2", "--save", str(save))
+    try:
+        with WorkshopClient(host.url(), timeout=10) as team:
+            team.join(json.loads(codes.read_text())["nio"])
+            team.submit(team.suggest())
+            assert team.wait_for("results")["quarter"] == "2024Q1"
+            assert team.predict(40_000, -1e9, "second round")["quarter"] == "2024Q2"
+    finally:
+        code, stderr = host.stop(signal.SIGINT)
+    assert code == 0, stderr
+    meta = read_metadata(save)
+    assert meta.workshop and meta.quarters_played == 1
+    assert load_workshop(save).predictions                   # saved at exit with the open round
+    old = json.loads(codes.read_text())["nio"]
+    host = HostProcess("--resume", str(save), "--port", "0", "--codes", str(codes))
+    try:
+        with WorkshopClient(host.url(), timeout=10) as team:
+            fresh = json.loads(codes.read_text())["nio"]
+            assert fresh != old
+            view = team.join(fresh)["view"]
+            assert view["session"]["quarter"] == "2024Q2" and view["prediction"]["rationale"] == "second round"
+            team.submit(team.suggest())
+            team.wait_for("finished")
+    finally:
+        code, stderr = host.stop()
+    assert code == 0, stderr
+    resumed = load_workshop(save)
+    assert resumed.phase == "finished" and resumed.resolved == 2
+
+
 @pytest.mark.parametrize("args, fragment", [
     (["--teams", "xiaomi,ford"], "--teams: 'ford'"),
     (["--teams", "xiaomi,xiaomi"], "--teams: a firm is listed twice"),
@@ -108,6 +143,7 @@ def test_host_cli_exits_by_itself_when_the_workshop_ends(tmp_path):
     (["--teams", "xiaomi", "--codes", "/nonexistent/dir/codes.json"], "cannot write"),
     (["--teams", "xiaomi", "--scenario", "atlantis"], "unknown scenario"),
     (["--codes", "x.json"], "--teams"),
+    (["--resume", "missing.closedloop"], "--scenario: not allowed with --resume"),
 ])
 def test_host_cli_bad_input_exits_2_with_one_line(tmp_path, args, fragment):
     base = {"--scenario": "xiaomi-2024", "--codes": str(tmp_path / "c.json"), "--port": "0"}
@@ -119,6 +155,18 @@ def test_host_cli_bad_input_exits_2_with_one_line(tmp_path, args, fragment):
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in out.stderr and fragment in lines[0], out.stderr
     assert not (tmp_path / "c.json").exists() or "--codes" in given
+
+
+def test_host_cli_resume_needs_a_workshop_save(tmp_path):
+    def run(*argv):
+        return subprocess.run([sys.executable, "-m", "engine.cli", "host", *argv, "--codes", str(tmp_path / "c.json"),
+                               "--port", "0"], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+
+    out = run("--resume", str(tmp_path / "missing.closedloop"))
+    assert out.returncode == 2 and "no such file" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    golden = ROOT / "tests" / "saves" / "golden" / "v1.closedloop"
+    out = run("--resume", str(golden))
+    assert out.returncode == 2 and "not a workshop save" in out.stderr
 
 
 def test_host_cli_is_listed_in_help():

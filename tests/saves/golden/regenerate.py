@@ -4,14 +4,16 @@
     python tests/saves/golden/regenerate.py rebaseline   # after a change of the MODEL CODE only
 
 ``new``: when a schema version is added, commit a golden save of it (never overwrite an older
-one: old goldens prove that old files still load and upgrade).
+one: old goldens prove that old files still load and upgrade). From version 2 on the golden is
+a workshop (:func:`golden_workshop`), so the workshop tables are exercised too.
 
 ``rebaseline``: golden saves carry their own scenario snapshot, so recalibrated scenario files
 and retuned AIs never affect them (replays use the stored decisions). Only a change of the
 model code (engine/model.py and the mechanism modules, initial state, quantisation) changes the
 numbers. Then every golden's replay diverges; this command re-simulates each golden's stored
 decisions with the current code and rewrites its state hashes, outcomes, content hashes and
-metadata hash in place, keeping its schema version and everything else. Commit the result in
+metadata hash in place (and a workshop golden's ``head_hash`` and ``workshop_hash``), keeping its
+schema version and everything else. Commit the result in
 the same commit as the model change and say so in the message. Players' old saves diverge in
 the same way (their stored outcomes still display; ``load_game(verify=False)`` continues them).
 """
@@ -57,11 +59,57 @@ def golden_game():
     return game
 
 
+def golden_workshop():
+    """The golden workshop (schema v2): teams Xiaomi and BYD for four quarters with predictions, a
+    deck event, a custom event and a missed submission; the fifth round is open with BYD's sealed
+    decision, a queued injection and a prediction."""
+    from dataclasses import replace
+
+    from engine.workshop import WorkshopSession, WorkshopSettings
+
+    sc = load_scenario(str(ROOT / "scenarios" / "xiaomi-2024.toml"))
+    settings = WorkshopSettings(teams=("xiaomi", "byd"), seed=SEED, quarters=8, round_seconds=5400.0,
+                                team_names={"byd": "Team Blue"})
+    now = 1_767_225_600.0                          # 2026-01-01T00:00:00Z
+    session = WorkshopSession(sc, settings, now=now)
+    session.game.lineage.update(save_id=f"golden-v{LATEST}", created_at="2026-01-01T00:00:00Z")
+    strike = {"id": "custom-port-strike", "headline": {"en": "Port strike", "zh": "港口罢工"},
+              "effects": {"capacity": -0.2, "brand": -0.05}, "duration": 2}
+    for t in range(QUARTERS):
+        now += 3600.0
+        for team in settings.teams:
+            if team == "byd" and t == 1:
+                continue                           # BYD misses the round: the AI draft plays for it
+            draft = session.suggestion_for(team)
+            model = next(iter(draft.prices))
+            session.submit(team, replace(draft, prices={**draft.prices, model: draft.prices[model] * (0.98 - 0.01 * t)}),
+                           now=now)
+            session.predict(team, {"deliveries": 30_000.0 + 10_000.0 * t, "operating_profit_cny": -1.5e9 + 2e8 * t,
+                                   "rationale": f"round {t + 1}: price cut, steady marketing"}, now=now + 60.0)
+        if t == 1:
+            session.inject("lithium-slump", None, now=now)
+        if t == 2:
+            session.inject(strike, "byd", now=now)
+        session.lock(now + 120.0)
+        session.resolve(now + 180.0)
+        session.open_next(now + 240.0)
+    session.submit("byd", session.suggestion_for("byd"), now=now + 900.0)
+    session.predict("byd", {"deliveries": 400_000.0, "operating_profit_cny": 5e9, "rationale": "次季度：稳定"},
+                    now=now + 960.0)
+    session.inject("recall", "tesla", now=now + 1000.0)
+    return session
+
+
 def new() -> None:
     target = HERE / f"v{LATEST}.closedloop"
     if target.exists():
         sys.exit(f"{target.name} exists; goldens of shipped versions are never replaced (use rebaseline)")
-    save_game(golden_game(), target)
+    if LATEST >= 2:
+        from engine.saves.workshop import save_workshop
+
+        save_workshop(golden_workshop(), target)
+    else:
+        save_game(golden_game(), target)
     print(f"wrote {target} ({target.stat().st_size:,} bytes)")
 
 
@@ -92,11 +140,26 @@ def rebaseline() -> None:
             meta["meta_hash"] = codec.meta_hash(meta)
             sets = ", ".join(f"{c} = ?" for c in COLUMNS["meta"])
             conn.execute(f"UPDATE meta SET {sets}", [meta[c] for c in COLUMNS["meta"]])
+            if data.workshop is not None:
+                _rehash_workshop(conn, prev)
             conn.execute("COMMIT")
             conn.execute("VACUUM")
         finally:
             conn.close()
         print(f"rebaselined {path.name}")
+
+
+def _rehash_workshop(conn, head: str) -> None:
+    """Point a workshop golden's workshop row at the rebaselined quarters and re-hash it."""
+    from engine.saves.workshop_rows import workshop_hash
+
+    cols = COLUMNS["workshop"]
+    row = dict(zip(cols, conn.execute(f"SELECT {', '.join(cols)} FROM workshop").fetchone()))
+    rounds = conn.execute(f"SELECT {', '.join(COLUMNS['rounds'])} FROM rounds ORDER BY t").fetchall()
+    predictions = conn.execute(f"SELECT {', '.join(COLUMNS['predictions'])} FROM predictions").fetchall()
+    row["head_hash"] = head
+    row["workshop_hash"] = workshop_hash(row, rounds, predictions)
+    conn.execute("UPDATE workshop SET head_hash = ?, workshop_hash = ?", (row["head_hash"], row["workshop_hash"]))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,58 @@
+"""Impact previews off the session's thread: ``preview_job`` captures its inputs, reports progress,
+can be cancelled, and gives what ``preview`` gives even after the session moved on."""
+
+import threading
+
+import pytest
+
+from engine.forecast import ForecastCancelled
+from engine.workshop import WorkshopError
+
+
+def test_workshop_preview_job_reports_progress_and_matches_preview(make_session):
+    s = make_session()
+    s.submit("xiaomi", s.suggestion_for("xiaomi"))
+    expected = s.preview("chip-shortage", None, futures=32, quarters=3)
+    job = s.preview_job("chip-shortage", None, futures=32, quarters=3)
+    s.submit("byd", {"marketing_budget": 3e9})              # the session moves on: the job does not see it
+    s.inject("recall", "nio")
+    seen = []
+    result = job(lambda done, total: seen.append((done, total)) or True)
+    assert result == expected
+    assert seen == [(i, 6) for i in range(1, 7)]
+    byd = next(f for f in result["firms"] if f["id"] == "byd")
+    lo, hi = byd["deliveries"]["with_band"]
+    assert all(a <= m <= b for a, m, b in zip(lo, byd["deliveries"]["with"], hi))
+
+
+def test_workshop_preview_job_can_be_cancelled(make_session):
+    job = make_session().preview_job("recall", "byd", futures=16, quarters=4)
+    with pytest.raises(ForecastCancelled):
+        job(lambda done, total: done < 3)
+
+
+def test_workshop_preview_job_validates_at_once(make_session):
+    s = make_session()
+    with pytest.raises(WorkshopError, match="futures"):
+        s.preview_job("recall", futures=0)
+    s.lock()
+    s.resolve()
+    with pytest.raises(WorkshopError, match="cannot preview"):
+        s.preview_job("recall")
+
+
+def test_host_preview_job_runs_outside_the_lock_while_teams_submit(lan):
+    host = lan(teams=("xiaomi", "byd"))
+    job = host.preview_job("lithium-spike", None, futures=64, quarters=2)
+    team = lan.team("byd")
+    done = threading.Event()
+
+    def progress(step, total):
+        if step == 1:                                        # the host is free while the preview runs
+            team.submit(team.suggest())
+            done.set()
+        return True
+
+    result = job(progress)
+    assert done.is_set() and result["event"] == "lithium-spike"
+    assert host.with_session(lambda s: s.submission_status()["byd"]["submitted"])
