@@ -1,5 +1,6 @@
 """Subcommands that need Qt; each handler imports Qt lazily."""
 
 from . import selftest
+from .workshop import debrief_command
 
-ALL = [selftest]
+ALL = [selftest, debrief_command]

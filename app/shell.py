@@ -62,6 +62,10 @@ class Shell(QObject):
 
     def shutdown(self) -> None:
         """Stop the preview and wait for worker threads (the app is quitting)."""
+        self.quitting = True
+        for window in list(getattr(self, "workshop_windows", [])):
+            window.confirm_close = False      # workshop windows save and stop serving as they close
+            window.close()
         if self.session is not None:
             self.session.cancel_forecast()
             self.session.wait()
@@ -108,6 +112,10 @@ class Shell(QObject):
                                                           saving.file_filter())[0]
             if not path:
                 return None
+        if _is_workshop(path):
+            from .workshop import launch
+
+            return launch.resume(self, parent, path)
         session = Session(self)
         try:
             session.load(path)
@@ -175,3 +183,11 @@ class Shell(QObject):
         """Tell the player, in one line, why something cannot be done."""
         log.info("%s", text)
         QMessageBox.information(parent, translate("Shell", "Closed Loop"), text)
+
+
+def _is_workshop(path: str) -> bool:
+    """True when ``path`` is a saved workshop (it opens in the workshop console)."""
+    try:
+        return saving.read_metadata(path).workshop
+    except (ClosedLoopError, AttributeError):
+        return False

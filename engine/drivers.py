@@ -20,6 +20,7 @@ import numpy as np
 
 from . import demand, ecosystem
 from .decisions import to_arrays
+from .injections import is_custom
 from .scenario.arrays import firm_sum
 
 DRIVERS = ("own_price", "rival_prices", "brand", "autonomy", "ecosystem", "events", "capacity",
@@ -125,7 +126,8 @@ def metrics_of(scenario, inputs: dict) -> dict:
 
 def record_inputs(scenario, state, record) -> dict:
     """:func:`quarter_inputs` of a played quarter: its starting state and its :class:`QuarterRecord`."""
-    return quarter_inputs(scenario, state, record.report, to_arrays(scenario, record.decisions, state, record.injected))
+    deck = tuple(entry for entry in record.injected if not is_custom(entry))   # custom events act via the report
+    return quarter_inputs(scenario, state, record.report, to_arrays(scenario, record.decisions, state, deck))
 
 
 def quarter_inputs(scenario, state, report, decisions) -> dict:

@@ -123,6 +123,213 @@
     </message>
 </context>
 <context>
+    <name>Debrief</name>
+    <message>
+        <source>Deliveries per quarter</source>
+        <translation>每季度交付量</translation>
+    </message>
+    <message>
+        <source>Operating profit per quarter</source>
+        <translation>每季度经营利润</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Market share</source>
+        <translation>市场份额</translation>
+    </message>
+    <message>
+        <source>Balanced scorecard score (0–100)</source>
+        <translation>平衡计分卡得分（0–100）</translation>
+    </message>
+    <message>
+        <source>Average list price (first quarter = 100)</source>
+        <translation>平均指导价（首季度 = 100）</translation>
+    </message>
+    <message>
+        <source>Forecast accuracy (0–100)</source>
+        <translation>预测准确度（0–100）</translation>
+    </message>
+    <message>
+        <source>Score as played against the same decisions in other worlds</source>
+        <translation>实际得分与同样决策在其他世界中的得分对比</translation>
+    </message>
+    <message>
+        <source>luck %1</source>
+        <translation>运气 %1</translation>
+    </message>
+    <message>
+        <source>%1 quarters (%2 to %3), %4 teams; written %5.</source>
+        <translation>%1 个季度（%2 至 %3），%4 支队伍；生成于 %5。</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Teams are drawn bold (★), AI rivals thin and dashed.</source>
+        <translation>队伍用粗线（★）表示，AI 对手用细虚线表示。</translation>
+    </message>
+    <message>
+        <source>For each team, the quarters with the largest change of operating profit and the three causes that moved it most (a driver decomposition of the model).</source>
+        <translation>每支队伍经营利润变化最大的季度，以及影响最大的三个原因（模型的驱动因素分解）。</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Largest causes</source>
+        <translation>主要原因</translation>
+    </message>
+    <message>
+        <source>Marketing / quarter</source>
+        <translation>营销 / 季度</translation>
+    </message>
+    <message>
+        <source>Autonomy and chip / quarter</source>
+        <translation>智驾与芯片 / 季度</translation>
+    </message>
+    <message>
+        <source>Ecosystem / quarter</source>
+        <translation>生态 / 季度</translation>
+    </message>
+    <message>
+        <source>Incentive per car</source>
+        <translation>单车优惠</translation>
+    </message>
+    <message>
+        <source>Capacity ordered</source>
+        <translation>新增产能订单</translation>
+    </message>
+    <message>
+        <source>Shifts (mean)</source>
+        <translation>班次（平均）</translation>
+    </message>
+    <message>
+        <source>Financing raised</source>
+        <translation>融资总额</translation>
+    </message>
+    <message>
+        <source>Launches</source>
+        <translation>新车上市</translation>
+    </message>
+    <message>
+        <source>Deliveries forecast</source>
+        <translation>交付预测</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Profit forecast</source>
+        <translation>利润预测</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Mean accuracy</source>
+        <translation>平均准确度</translation>
+    </message>
+    <message>
+        <source>Each team&apos;s recorded decisions were replayed in %1 other random worlds (rivals react again, events fall differently). The median score there is what the decisions were worth; the difference to the game as played is luck.</source>
+        <translation>每支队伍记录下的决策在另外 %1 个随机世界中重新演绎（对手重新应对，事件发生不同）。其中的得分中位数代表这些决策本身的价值；与实际对局得分的差距就是运气。</translation>
+    </message>
+    <message>
+        <source>Score as played</source>
+        <translation>实际得分</translation>
+    </message>
+    <message>
+        <source>Median in other worlds (skill)</source>
+        <translation>其他世界的中位数（实力）</translation>
+    </message>
+    <message>
+        <source>10–90% range</source>
+        <translation>10–90% 区间</translation>
+    </message>
+    <message>
+        <source>Luck</source>
+        <translation>运气</translation>
+    </message>
+    <message>
+        <source>Beats % of worlds</source>
+        <translation>胜过的世界比例</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Released by the facilitator</source>
+        <translation>由主持人发布</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Every figure and decision is in the csv folder; the workshop itself is workshop.closedloop (open it to replay or fork it).</source>
+        <translation>所有数据和决策都在 csv 文件夹中；工作坊本身保存为 workshop.closedloop（打开即可回放或分叉）。</translation>
+    </message>
+    <message>
+        <source>Workshop debrief</source>
+        <translation>工作坊复盘</translation>
+    </message>
+    <message>
+        <source>Writing the debrief pack…</source>
+        <translation>正在生成复盘资料…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The workshop must be saved first.</source>
+        <translation>必须先保存工作坊。</translation>
+    </message>
+    <message>
+        <source>Drawing the charts and the PDF…</source>
+        <translation>正在绘制图表和 PDF…</translation>
+    </message>
+    <message>
+        <source>Debrief pack written to %1</source>
+        <translation>复盘资料已写入 %1</translation>
+    </message>
+    <message>
+        <source>The debrief pack could not be written: %1</source>
+        <translation>无法生成复盘资料：%1</translation>
+    </message>
+</context>
+<context>
     <name>Decisions</name>
     <message>
         <source>Allowed: 0 to %1 per quarter.</source>
@@ -516,6 +723,22 @@
         <source>The game is over</source>
         <translation>游戏结束</translation>
     </message>
+    <message>
+        <source>List price before incentives.</source>
+        <translation>优惠前的指导价。</translation>
+    </message>
+    <message>
+        <source>Discount per car this quarter only (at most half the price).</source>
+        <translation>仅限本季度的单车优惠（最多为价格的一半）。</translation>
+    </message>
+    <message>
+        <source>Cars to build this quarter.</source>
+        <translation>本季度计划生产的车辆数。</translation>
+    </message>
+    <message>
+        <source>One-shift capacity (cars per quarter) to start building now.</source>
+        <translation>现在开始建设的单班产能（辆/季度）。</translation>
+    </message>
 </context>
 <context>
     <name>Drivers</name>
@@ -574,6 +797,145 @@
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>Effects</name>
+    <message>
+        <source>Market size</source>
+        <translation>市场规模</translation>
+    </message>
+    <message>
+        <source>Change of potential buyers while it runs</source>
+        <translation>持续期间潜在购车人数的变化</translation>
+    </message>
+    <message>
+        <source>Consumer subsidy</source>
+        <translation>消费者补贴</translation>
+    </message>
+    <message>
+        <source>CNY per car bought while it runs</source>
+        <translation>持续期间每购买一辆车的补贴（元）</translation>
+    </message>
+    <message>
+        <source>Price sensitivity</source>
+        <translation>价格敏感度</translation>
+    </message>
+    <message>
+        <source>Change of how much buyers care about price while it runs</source>
+        <translation>持续期间购车者对价格在意程度的变化</translation>
+    </message>
+    <message>
+        <source>Output of the target</source>
+        <translation>目标企业的产量</translation>
+    </message>
+    <message>
+        <source>Change of the target&apos;s plant output while it runs</source>
+        <translation>持续期间目标企业工厂产量的变化</translation>
+    </message>
+    <message>
+        <source>Autonomy cap</source>
+        <translation>智驾上限</translation>
+    </message>
+    <message>
+        <source>Highest autonomy level firms may sell while it runs (5 = no cap)</source>
+        <translation>持续期间企业可销售的最高智驾等级（5 = 不设上限）</translation>
+    </message>
+    <message>
+        <source>Regulation</source>
+        <translation>监管</translation>
+    </message>
+    <message>
+        <source>Change of the regulatory ceiling in levels while it runs (positive = approvals)</source>
+        <translation>持续期间监管上限的等级变化（正值 = 放开）</translation>
+    </message>
+    <message>
+        <source>Export orders lost</source>
+        <translation>出口订单损失</translation>
+    </message>
+    <message>
+        <source>Share of export orders lost while it runs</source>
+        <translation>持续期间损失的出口订单比例</translation>
+    </message>
+    <message>
+        <source>Autonomy hardware cost</source>
+        <translation>智驾硬件成本</translation>
+    </message>
+    <message>
+        <source>Change of autonomy hardware cost while it runs</source>
+        <translation>持续期间智驾硬件成本的变化</translation>
+    </message>
+    <message>
+        <source>Lithium price shock</source>
+        <translation>锂价冲击</translation>
+    </message>
+    <message>
+        <source>Log shock to the lithium price when it starts (0.2 ≈ +22%)</source>
+        <translation>事件开始时对锂价的对数冲击（0.2 ≈ +22%）</translation>
+    </message>
+    <message>
+        <source>Brand of the target</source>
+        <translation>目标企业的品牌</translation>
+    </message>
+    <message>
+        <source>Change of the target&apos;s brand equity when it starts</source>
+        <translation>事件开始时目标企业品牌资产的变化</translation>
+    </message>
+    <message>
+        <source>Autonomy of the target</source>
+        <translation>目标企业的智驾</translation>
+    </message>
+    <message>
+        <source>Change of the target&apos;s autonomy capability in levels when it starts</source>
+        <translation>事件开始时目标企业智驾能力的等级变化</translation>
+    </message>
+    <message>
+        <source>Recall cost</source>
+        <translation>召回成本</translation>
+    </message>
+    <message>
+        <source>CNY per car of the target&apos;s installed base when it starts</source>
+        <translation>事件开始时目标企业保有量中每辆车的成本（元）</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits and dashes, e.g. custom-port-strike</source>
+        <translation>小写字母、数字和连字符，例如 custom-port-strike</translation>
+    </message>
+    <message>
+        <source>quarter(s)</source>
+        <translation>个季度</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Headline (English)</source>
+        <translation>标题（英文）</translation>
+    </message>
+    <message>
+        <source>Headline (Chinese)</source>
+        <translation>标题（中文）</translation>
+    </message>
+    <message>
+        <source>Lasts</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <source>Effects</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>Id: use lower-case letters, digits and dashes (at most 40), e.g. custom-port-strike.</source>
+        <translation>标识：请使用小写字母、数字和连字符（最多 40 个），例如 custom-port-strike。</translation>
+    </message>
+    <message>
+        <source>Give the headline in both English and Chinese: every team reads it in its own language.</source>
+        <translation>请同时填写英文和中文标题：每支队伍都会以自己的语言阅读。</translation>
+    </message>
+    <message>
+        <source>Set at least one effect: this event would change nothing.</source>
+        <translation>请至少设置一项影响：否则这个事件不会改变任何东西。</translation>
     </message>
 </context>
 <context>
@@ -648,6 +1010,81 @@
     <message>
         <source>Details are in the log: %1</source>
         <translation>详情见日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <source>From the scenario&apos;s deck</source>
+        <translation>从剧本的事件库中选择</translation>
+    </message>
+    <message>
+        <source>A custom event</source>
+        <translation>自定义事件</translation>
+    </message>
+    <message>
+        <source>The event&apos;s own target (custom: every firm)</source>
+        <translation>事件自身的目标（自定义事件：所有企业）</translation>
+    </message>
+    <message>
+        <source>Preview impact</source>
+        <translation>预览影响</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Release when the round resolves</source>
+        <translation>在本轮结算时发布</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Futures</source>
+        <translation>情景数</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>季度数</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Queued for release</source>
+        <translation>待发布</translation>
+    </message>
+    <message>
+        <source>Choose an event.</source>
+        <translation>请选择一个事件。</translation>
+    </message>
+    <message>
+        <source>The event could not be queued.</source>
+        <translation>无法加入该事件。</translation>
+    </message>
+    <message>
+        <source>Queued: it fires when %1 resolves.</source>
+        <translation>已加入：将在 %1 结算时发生。</translation>
+    </message>
+    <message>
+        <source>Select a queued event to withdraw.</source>
+        <translation>请选择要撤回的待发布事件。</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>预览已取消。</translation>
+    </message>
+    <message>
+        <source>(running)</source>
+        <translation>（进行中）</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>所有企业</translation>
     </message>
 </context>
 <context>
@@ -749,6 +1186,124 @@
     <message>
         <source>How to play Closed Loop</source>
         <translation>如何玩《闭环》</translation>
+    </message>
+</context>
+<context>
+    <name>Hotseat</name>
+    <message>
+        <source>Workshop — teams</source>
+        <translation>工作坊 — 队伍</translation>
+    </message>
+    <message>
+        <source>Facilitator: back to the console</source>
+        <translation>主持人：返回控制台</translation>
+    </message>
+    <message>
+        <source>The previous team&apos;s screen has been cleared. Press the button only when nobody from another team can see the screen.</source>
+        <translation>上一支队伍的界面已清除。请确认其他队伍的人看不到屏幕后再按下按钮。</translation>
+    </message>
+    <message>
+        <source>Back to the list of teams</source>
+        <translation>返回队伍列表</translation>
+    </message>
+    <message>
+        <source>Pass the laptop to %1</source>
+        <translation>请把电脑交给 %1</translation>
+    </message>
+    <message>
+        <source>We are %1: show our screen</source>
+        <translation>我们是 %1：显示我们的界面</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>The round is not open for decisions. Hand the laptop to the facilitator.</source>
+        <translation>本轮未开放决策。请把电脑交给主持人。</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 of %2 teams. Pick your team when it is your turn.</source>
+        <translation>正在等待 %2 支队伍中的 %1 支。轮到你们时请选择自己的队伍。</translation>
+    </message>
+    <message>
+        <source>Every team has submitted. Hand the laptop back to the facilitator.</source>
+        <translation>所有队伍都已提交。请把电脑交还给主持人。</translation>
+    </message>
+    <message>
+        <source>submitted (you may resubmit)</source>
+        <translation>已提交（可重新提交）</translation>
+    </message>
+    <message>
+        <source>to enter</source>
+        <translation>待填写</translation>
+    </message>
+    <message>
+        <source>%1 — decisions for %2</source>
+        <translation>%1 — %2 的决策</translation>
+    </message>
+    <message>
+        <source>Only your team should see this screen. Submit when you are done; you can come back and resubmit until the round is locked.</source>
+        <translation>只有你们队伍可以看这个界面。完成后请提交；在本轮锁定前可以回来重新提交。</translation>
+    </message>
+    <message>
+        <source>Submit and pass the laptop on</source>
+        <translation>提交并把电脑交给下一队</translation>
+    </message>
+    <message>
+        <source>Leave without submitting</source>
+        <translation>不提交并离开</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+</context>
+<context>
+    <name>Impact</name>
+    <message>
+        <source>Deliveries</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Operating profit</source>
+        <translation>经营利润</translation>
+    </message>
+    <message>
+        <source>Market share</source>
+        <translation>市场份额</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>without the event</source>
+        <translation>无此事件</translation>
+    </message>
+    <message>
+        <source>with the event</source>
+        <translation>有此事件</translation>
+    </message>
+    <message>
+        <source>(medians, 5–95% bands)</source>
+        <translation>（中位数，5–95% 区间）</translation>
+    </message>
+    <message>
+        <source>%1, %2: median %3 with the event against %4 without (%5) in %6; %7 by %8.</source>
+        <translation>%1，%2：%6 有此事件的中位数为 %3，无此事件为 %4（%5）；到 %8 为 %7。</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>%1 change in %2</source>
+        <translation>%2 的%1变化</translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1806,69 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
     </message>
 </context>
 <context>
+    <name>Projector</name>
+    <message>
+        <source>Share</source>
+        <translation>份额</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>利润率</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Autonomy</source>
+        <translation>智驾</translation>
+    </message>
+    <message>
+        <source>Ecosystem</source>
+        <translation>生态</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>估值</translation>
+    </message>
+    <message>
+        <source>Closed Loop — projector</source>
+        <translation>闭环 — 投影</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>排行榜</translation>
+    </message>
+    <message>
+        <source>Latest news</source>
+        <translation>最新新闻</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>No news this quarter.</source>
+        <translation>本季度没有新闻。</translation>
+    </message>
+    <message>
+        <source>Market share, %1</source>
+        <translation>市场份额，%1</translation>
+    </message>
+    <message>
+        <source>Market share: the race starts after the first quarter</source>
+        <translation>市场份额：第一个季度结束后开始角逐</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Orders</source>
@@ -1620,12 +2238,16 @@ change</source>
         <translation>工作坊…</translation>
     </message>
     <message>
-        <source>Several teams, one facilitator</source>
-        <translation>多支队伍，一位主持人</translation>
+        <source>Several teams, one facilitator: on this laptop or over the local network</source>
+        <translation>多支队伍、一位主持人：在这台电脑上或通过局域网</translation>
     </message>
     <message>
-        <source>Workshop mode comes in a later version.</source>
-        <translation>工作坊模式将在后续版本提供。</translation>
+        <source>Join workshop…</source>
+        <translation>加入工作坊…</translation>
+    </message>
+    <message>
+        <source>Your team joins a workshop hosted on the local network</source>
+        <translation>你的队伍加入局域网上主持的工作坊</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -1673,6 +2295,843 @@ change</source>
     <message>
         <source>cars/quarter</source>
         <translation>辆/季度</translation>
+    </message>
+</context>
+<context>
+    <name>Workshop</name>
+    <message>
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Forecasts and log</source>
+        <translation>预测与日志</translation>
+    </message>
+    <message>
+        <source>one laptop</source>
+        <translation>单台电脑</translation>
+    </message>
+    <message>
+        <source>local network</source>
+        <translation>局域网</translation>
+    </message>
+    <message>
+        <source>%1 · %2 teams · %3</source>
+        <translation>%1 · %2 支队伍 · %3</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>工作坊</translation>
+    </message>
+    <message>
+        <source>Projector view</source>
+        <translation>投影视图</translation>
+    </message>
+    <message>
+        <source>Leaderboard, market-share race and news for the room (no private data) (F5)</source>
+        <translation>为全场展示排行榜、市场份额角逐和新闻（不含私密数据）（F5）</translation>
+    </message>
+    <message>
+        <source>Debrief pack…</source>
+        <translation>复盘资料…</translation>
+    </message>
+    <message>
+        <source>Write the debrief as HTML, PDF and CSV</source>
+        <translation>以 HTML、PDF 和 CSV 生成复盘资料</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Close workshop</source>
+        <translation>关闭工作坊</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Workshop console — %1 [%2]</source>
+        <translation>工作坊控制台 — %1 [%2]</translation>
+    </message>
+    <message>
+        <source>%1 resolved: teams see their results.</source>
+        <translation>%1 已结算：各队可以看到结果。</translation>
+    </message>
+    <message>
+        <source>The workshop is finished: write the debrief pack.</source>
+        <translation>工作坊已结束：请生成复盘资料。</translation>
+    </message>
+    <message>
+        <source>Save a copy of the workshop</source>
+        <translation>保存工作坊副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy to %1</source>
+        <translation>副本已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Folder for the debrief pack</source>
+        <translation>复盘资料的文件夹</translation>
+    </message>
+    <message>
+        <source>Close the workshop?</source>
+        <translation>关闭工作坊？</translation>
+    </message>
+    <message>
+        <source>The workshop is saved and can be resumed later from its file (Open saved game…). Teams connected over the network are disconnected. Close it?</source>
+        <translation>工作坊已保存，之后可从文件继续（打开存档…）。通过网络连接的队伍将断开。确定关闭吗？</translation>
+    </message>
+    <message>
+        <source>Wait: the quarter is being resolved.</source>
+        <translation>请稍候：正在结算本季度。</translation>
+    </message>
+    <message>
+        <source>Lock the round before resolving it.</source>
+        <translation>请先锁定本轮再结算。</translation>
+    </message>
+    <message>
+        <source>Time is up: the round is locked.</source>
+        <translation>时间到：本轮已锁定。</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Run a workshop as its facilitator: several teams, each running one firm, on this laptop or over the local network.</source>
+        <translation>作为主持人运行工作坊：多支队伍各自经营一家企业，在这台电脑上或通过局域网进行。</translation>
+    </message>
+    <message>
+        <source>New workshop…</source>
+        <translation>新建工作坊…</translation>
+    </message>
+    <message>
+        <source>Resume a saved workshop…</source>
+        <translation>继续已保存的工作坊…</translation>
+    </message>
+    <message>
+        <source>Resume a workshop</source>
+        <translation>继续工作坊</translation>
+    </message>
+    <message>
+        <source>Resume the workshop</source>
+        <translation>继续工作坊</translation>
+    </message>
+    <message>
+        <source>%1 quarter(s) played, %2 teams. How do teams take part now?</source>
+        <translation>已进行 %1 个季度，%2 支队伍。现在队伍如何参与？</translation>
+    </message>
+    <message>
+        <source>On this laptop</source>
+        <translation>在这台电脑上</translation>
+    </message>
+    <message>
+        <source>Over the local network</source>
+        <translation>通过局域网</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (%3). Choose another port.</source>
+        <translation>无法在 %1:%2 上监听（%3）。请换一个端口。</translation>
+    </message>
+    <message>
+        <source>Every firm&apos;s last quarter</source>
+        <translation>各企业上季度结果</translation>
+    </message>
+    <message>
+        <source>Leaderboard after %1</source>
+        <translation>%1 后的排行榜</translation>
+    </message>
+    <message>
+        <source>No quarter resolved yet</source>
+        <translation>尚未结算任何季度</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>已解锁</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已结算</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>已开放</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>已重新开放</translation>
+    </message>
+    <message>
+        <source>deadline extended</source>
+        <translation>截止时间已延长</translation>
+    </message>
+    <message>
+        <source>event queued</source>
+        <translation>事件已加入</translation>
+    </message>
+    <message>
+        <source>event withdrawn</source>
+        <translation>事件已撤回</translation>
+    </message>
+    <message>
+        <source>Forecast accuracy</source>
+        <translation>预测准确度</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>open for decisions</source>
+        <translation>开放决策</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>time is up</source>
+        <translation>时间到</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Reopening %1 discards its results, which teams may already have seen.</source>
+        <translation>重新开放 %1 会丢弃其结果，而各队可能已经看过这些结果。</translation>
+    </message>
+    <message>
+        <source>%1 submission(s) and %2 injection(s) for %3 are discarded too.</source>
+        <translation>%3 的 %1 份提交和 %2 个事件也会被丢弃。</translation>
+    </message>
+    <message>
+        <source>Teams&apos; turns…</source>
+        <translation>队伍轮流操作…</translation>
+    </message>
+    <message>
+        <source>Hand the laptop to the teams: each enters its decisions privately</source>
+        <translation>把电脑交给各队：每队私下输入决策</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Close submissions for this round</source>
+        <translation>关闭本轮提交</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Let teams submit again</source>
+        <translation>允许各队再次提交</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>Play the quarter: teams without a submission get the workshop&apos;s default</source>
+        <translation>进行本季度：未提交的队伍采用工作坊的默认决策</translation>
+    </message>
+    <message>
+        <source>Open next round</source>
+        <translation>开放下一轮</translation>
+    </message>
+    <message>
+        <source>Start the next quarter&apos;s round (and its timer)</source>
+        <translation>开始下一季度的回合（及其计时）</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
+        <source>Undo the last resolved quarter and open it again</source>
+        <translation>撤销最近结算的季度并重新开放</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <source>Move the deadline later by these minutes</source>
+        <translation>把截止时间推迟这些分钟</translation>
+    </message>
+    <message>
+        <source>%1 of %2 submitted</source>
+        <translation>%2 支中已有 %1 支提交</translation>
+    </message>
+    <message>
+        <source>quarter %1 of %2</source>
+        <translation>第 %1 / %2 季度</translation>
+    </message>
+    <message>
+        <source>resolving…</source>
+        <translation>结算中…</translation>
+    </message>
+    <message>
+        <source>Reopen the last quarter?</source>
+        <translation>重新开放上一季度？</translation>
+    </message>
+    <message>
+        <source>Join codes</source>
+        <translation>加入码</translation>
+    </message>
+    <message>
+        <source>Teams choose “Join workshop…” on the start screen and enter the host address %1 and their code. A code works once; a team that lost its laptop gets a new one with Reissue.</source>
+        <translation>各队在开始界面选择“加入工作坊…”，输入主机地址 %1 和本队的加入码。每个加入码只能用一次；丢失电脑的队伍可通过“重新发放”获得新码。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Reissue…</source>
+        <translation>重新发放…</translation>
+    </message>
+    <message>
+        <source>Revoke this team&apos;s access and show a new code (its open connections are closed; its sealed decision is kept)</source>
+        <translation>撤销该队的访问权限并显示新码（其现有连接会被关闭；已密封的决策保留）</translation>
+    </message>
+    <message>
+        <source>Copy all codes</source>
+        <translation>复制所有加入码</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>主机：%1</translation>
+    </message>
+    <message>
+        <source>Reissue access?</source>
+        <translation>重新发放访问权限？</translation>
+    </message>
+    <message>
+        <source>%1&apos;s current code and connections stop working at once; the team joins again with the new code. Continue?</source>
+        <translation>%1 的当前加入码和连接将立即失效；该队需用新码重新加入。继续吗？</translation>
+    </message>
+    <message>
+        <source>New code for %1: %2</source>
+        <translation>%1 的新加入码：%2</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Join code</source>
+        <translation>加入码</translation>
+    </message>
+    <message>
+        <source>✓ submitted</source>
+        <translation>✓ 已提交</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <source>%1 connection(s)</source>
+        <translation>%1 个连接</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation>已加入</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopSetup</name>
+    <message>
+        <source>Teams see the leaderboard</source>
+        <translation>各队可见排行榜</translation>
+    </message>
+    <message>
+        <source>The balanced-scorecard ranking of every firm</source>
+        <translation>所有企业的平衡计分卡排名</translation>
+    </message>
+    <message>
+        <source>Teams see rivals&apos; history</source>
+        <translation>各队可见对手历史</translation>
+    </message>
+    <message>
+        <source>Rivals&apos; public figures for every past quarter (else the latest only)</source>
+        <translation>对手过去每个季度的公开数据（否则只显示最近一季）</translation>
+    </message>
+    <message>
+        <source>Teams may ask for an advisor&apos;s plan</source>
+        <translation>各队可以请求顾问方案</translation>
+    </message>
+    <message>
+        <source>An AI draft of their own decisions</source>
+        <translation>由 AI 起草的本队决策</translation>
+    </message>
+    <message>
+        <source>Teams see rivals&apos; financials</source>
+        <translation>各队可见对手财务</translation>
+    </message>
+    <message>
+        <source>Rivals&apos; revenue, operating profit and cash, as listed companies publish them</source>
+        <translation>对手的收入、经营利润和现金，如同上市公司披露的那样</translation>
+    </message>
+    <message>
+        <source>New workshop</source>
+        <translation>新建工作坊</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Played by</source>
+        <translation>操作方</translation>
+    </message>
+    <message>
+        <source>Team name (optional)</source>
+        <translation>队名（可选）</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>no timer</source>
+        <translation>不计时</translation>
+    </message>
+    <message>
+        <source>the advisor&apos;s plan (AI)</source>
+        <translation>顾问方案（AI）</translation>
+    </message>
+    <message>
+        <source>its previous decision again</source>
+        <translation>沿用上一次的决策</translation>
+    </message>
+    <message>
+        <source>What teams see</source>
+        <translation>各队可见内容</translation>
+    </message>
+    <message>
+        <source>One laptop: teams take turns (“pass the laptop”)</source>
+        <translation>单台电脑：各队轮流操作（“传递电脑”）</translation>
+    </message>
+    <message>
+        <source>Local network: each team joins from its own laptop</source>
+        <translation>局域网：每队用自己的电脑加入</translation>
+    </message>
+    <message>
+        <source>every network of this laptop</source>
+        <translation>这台电脑的所有网络</translation>
+    </message>
+    <message>
+        <source>this laptop only (testing)</source>
+        <translation>仅本机（测试用）</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>剧本</translation>
+    </message>
+    <message>
+        <source>Firms without a team are played by</source>
+        <translation>无队伍的企业由谁操作</translation>
+    </message>
+    <message>
+        <source>Quarters to play</source>
+        <translation>进行的季度数</translation>
+    </message>
+    <message>
+        <source>Round timer</source>
+        <translation>每轮计时</translation>
+    </message>
+    <message>
+        <source>A team that does not submit gets</source>
+        <translation>未提交的队伍采用</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Saved as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Start the workshop</source>
+        <translation>开始工作坊</translation>
+    </message>
+    <message>
+        <source>Teams and firms</source>
+        <translation>队伍与企业</translation>
+    </message>
+    <message>
+        <source>Tick the firms teams run (up to %1); the other firms are rival AIs.</source>
+        <translation>勾选由队伍经营的企业（最多 %1 家）；其他企业为 AI 对手。</translation>
+    </message>
+    <message>
+        <source>a team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Tick at least one firm for a team.</source>
+        <translation>请至少为一支队伍勾选一家企业。</translation>
+    </message>
+    <message>
+        <source>At most %1 teams.</source>
+        <translation>最多 %1 支队伍。</translation>
+    </message>
+    <message>
+        <source>Two teams have the same name.</source>
+        <translation>两支队伍重名。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopTeam</name>
+    <message>
+        <source>Join a workshop</source>
+        <translation>加入工作坊</translation>
+    </message>
+    <message>
+        <source>The facilitator shows the host&apos;s address and your team&apos;s code. The code works once: this computer then remembers your team and reconnects by itself.</source>
+        <translation>主持人会展示主机地址和你们队的加入码。加入码只能用一次：之后这台电脑会记住你们队并自动重新连接。</translation>
+    </message>
+    <message>
+        <source>Host address</source>
+        <translation>主机地址</translation>
+    </message>
+    <message>
+        <source>Join code</source>
+        <translation>加入码</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Reconnect as before (%1) without a code</source>
+        <translation>无需加入码，按之前的身份（%1）重新连接</translation>
+    </message>
+    <message>
+        <source>A join code has %1 letters and digits, e.g. K7P Q2M.</source>
+        <translation>加入码由 %1 个字母和数字组成，例如 K7P Q2M。</translation>
+    </message>
+    <message>
+        <source>Enter the host&apos;s address.</source>
+        <translation>请输入主机地址。</translation>
+    </message>
+    <message>
+        <source>Our forecast for this quarter (optional)</source>
+        <translation>我们对本季度的预测（可选）</translation>
+    </message>
+    <message>
+        <source>cars this quarter, e.g. %1</source>
+        <translation>本季度车辆数，例如 %1</translation>
+    </message>
+    <message>
+        <source>in %1, negative for a loss</source>
+        <translation>单位：%1，亏损为负数</translation>
+    </message>
+    <message>
+        <source>Why do you expect this? (what you bet on, what could go wrong)</source>
+        <translation>为什么这样预期？（押注什么、可能出什么问题）</translation>
+    </message>
+    <message>
+        <source>After the quarter, each forecast scores 0–100 by how close it came; the debrief compares every team&apos;s forecasts.</source>
+        <translation>季度结束后，每个预测按接近程度得 0–100 分；复盘时会比较各队的预测。</translation>
+    </message>
+    <message>
+        <source>Deliveries (cars)</source>
+        <translation>交付量（辆）</translation>
+    </message>
+    <message>
+        <source>Operating profit (%1)</source>
+        <translation>经营利润（%1）</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Enter both numbers: deliveries and operating profit.</source>
+        <translation>请同时输入交付量和经营利润。</translation>
+    </message>
+    <message>
+        <source>The rationale is limited to %1 characters.</source>
+        <translation>理由最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Deliveries must be between 0 and %1 cars and the profit between −%2 and %2.</source>
+        <translation>交付量须在 0 到 %1 辆之间，利润须在 −%2 到 %2 之间。</translation>
+    </message>
+    <message>
+        <source>The round is not open for decisions.</source>
+        <translation>本轮未开放决策。</translation>
+    </message>
+    <message>
+        <source>%1 shift(s)</source>
+        <translation>%1 班</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Now: cash %1, debt %2, one-shift capacity %3 cars/quarter, brand %4, credible price %5, autonomy %6.</source>
+        <translation>当前：现金 %1，负债 %2，单班产能 %3 辆/季度，品牌 %4，可信价格 %5，智驾 %6。</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Operating profit</source>
+        <translation>经营利润</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Market share</source>
+        <translation>市场份额</translation>
+    </message>
+    <message>
+        <source>Brand equity</source>
+        <translation>品牌资产</translation>
+    </message>
+    <message>
+        <source>Autonomy level</source>
+        <translation>智驾等级</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>产能</translation>
+    </message>
+    <message>
+        <source>Autonomy sold</source>
+        <translation>销售的智驾等级</translation>
+    </message>
+    <message>
+        <source>Quarter by quarter</source>
+        <translation>逐季数据</translation>
+    </message>
+    <message>
+        <source>Our results</source>
+        <translation>我们的结果</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>新闻</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>排行榜</translation>
+    </message>
+    <message>
+        <source>Our forecasts</source>
+        <translation>我们的预测</translation>
+    </message>
+    <message>
+        <source>No quarter has been resolved yet: your first results appear here after %1.</source>
+        <translation>尚未结算任何季度：%1 之后这里会显示你们的第一份结果。</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>No news yet.</source>
+        <translation>暂无新闻。</translation>
+    </message>
+    <message>
+        <source>No results yet.</source>
+        <translation>暂无结果。</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Market (%1)</source>
+        <translation>市场（%1）</translation>
+    </message>
+    <message>
+        <source>Not shown in this workshop.</source>
+        <translation>本工作坊不显示。</translation>
+    </message>
+    <message>
+        <source>Mean accuracy</source>
+        <translation>平均准确度</translation>
+    </message>
+    <message>
+        <source>Deliveries forecast</source>
+        <translation>交付预测</translation>
+    </message>
+    <message>
+        <source>Deliveries actual</source>
+        <translation>实际交付</translation>
+    </message>
+    <message>
+        <source>Profit forecast</source>
+        <translation>利润预测</translation>
+    </message>
+    <message>
+        <source>Profit actual</source>
+        <translation>实际利润</translation>
+    </message>
+    <message>
+        <source>Accuracy (0–100)</source>
+        <translation>准确度（0–100）</translation>
+    </message>
+    <message>
+        <source>Connecting to the host…</source>
+        <translation>正在连接主机…</translation>
+    </message>
+    <message>
+        <source>Connected as %1</source>
+        <translation>已作为 %1 连接</translation>
+    </message>
+    <message>
+        <source>Connection lost: reconnecting…</source>
+        <translation>连接中断：正在重新连接…</translation>
+    </message>
+    <message>
+        <source>The host refused this code (%1). Check it with the facilitator.</source>
+        <translation>主机拒绝了这个加入码（%1）。请与主持人核对。</translation>
+    </message>
+    <message>
+        <source>Your access was reissued by the facilitator: join again with the new code.</source>
+        <translation>主持人已重新发放你们的访问权限：请用新码重新加入。</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>已断开。</translation>
+    </message>
+    <message>
+        <source>Closed Loop — workshop team</source>
+        <translation>闭环 — 工作坊队伍</translation>
+    </message>
+    <message>
+        <source>Joining the workshop…</source>
+        <translation>正在加入工作坊…</translation>
+    </message>
+    <message>
+        <source>Submit our decisions</source>
+        <translation>提交我们的决策</translation>
+    </message>
+    <message>
+        <source>The workshop is finished. Thank you!</source>
+        <translation>工作坊已结束。谢谢！</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <source>Submitted at %1. You can change and resubmit until the round is locked.</source>
+        <translation>已于 %1 提交。在本轮锁定前可以修改并重新提交。</translation>
+    </message>
+    <message>
+        <source>Decisions and forecast submitted at %1.</source>
+        <translation>决策和预测已于 %1 提交。</translation>
+    </message>
+    <message>
+        <source>The host refused: %1</source>
+        <translation>主机拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Resubmit our decisions</source>
+        <translation>重新提交我们的决策</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,12 @@ from .. import saving, settings, theme
 from ..i18n import translate
 
 
+def _workshop():
+    from ..workshop import launch
+
+    return launch
+
+
 class StartWindow(QWidget):
     """The first window; its buttons call the shell."""
 
@@ -39,8 +45,10 @@ class StartWindow(QWidget):
                 ("replay", translate("Start", "Open replay…"), translate("Start", "Watch a finished game quarter by "
                  "quarter"), lambda: shell.unavailable(self, translate("Start", "The replay viewer comes in a later "
                                                                        "version."))),
-                ("workshop", translate("Start", "Workshop…"), translate("Start", "Several teams, one facilitator"),
-                 lambda: shell.unavailable(self, translate("Start", "Workshop mode comes in a later version."))),
+                ("workshop", translate("Start", "Workshop…"), translate("Start", "Several teams, one facilitator: "
+                 "on this laptop or over the local network"), lambda: _workshop().facilitate(shell, self)),
+                ("join", translate("Start", "Join workshop…"), translate("Start", "Your team joins a workshop hosted on "
+                 "the local network"), lambda: _workshop().join(shell, self)),
                 ("settings", translate("Start", "Settings…"), translate("Start", "Language, theme, preview size, "
                  "autosave"), lambda: shell.preferences(self)),
                 ("quit", translate("Start", "Quit"), "", self.close)):

@@ -29,7 +29,7 @@ def test_start_screen_offers_every_entry(app, qtbot):
     shell = Shell()
     start = shell.show_start()
     qtbot.addWidget(start)
-    assert set(start.buttons) == {"new", "continue", "open", "replay", "workshop", "settings", "quit"}
+    assert set(start.buttons) == {"new", "continue", "open", "replay", "workshop", "join", "settings", "quit"}
     assert all(b.toolTip() for k, b in start.buttons.items() if k != "quit")
     assert not start.buttons["continue"].isEnabled(), "nothing to continue in a fresh profile"
 

@@ -4,15 +4,27 @@ replayed and forked like any save; its tables are hostile until checked like eve
 import shutil
 
 import pytest
+from save_helpers import GOLDEN, digest, sql
+from test_hostile import PLANTS, rejected
 
 from engine.errors import SaveLoadError
-from engine.saves import (autosave, autosave_workshop, export_csv, fork_game, load_game, load_outcomes,
-                          load_workshop, parse_change, read_metadata, save_game, save_workshop, verify_replay)
+from engine.saves import (
+    autosave,
+    autosave_workshop,
+    export_csv,
+    fork_game,
+    load_game,
+    load_outcomes,
+    load_workshop,
+    parse_change,
+    read_metadata,
+    save_game,
+    save_workshop,
+    verify_replay,
+)
 from engine.saves.schema import COLUMNS
 from engine.saves.workshop_rows import workshop_hash
 from engine.workshop import WorkshopSession, WorkshopSettings
-from save_helpers import GOLDEN, digest, sql
-from test_hostile import PLANTS, rejected
 
 READERS = (read_metadata, load_outcomes, load_game, load_workshop)
 
@@ -131,7 +143,7 @@ def test_workshop_save_is_replayed_viewed_and_forked_like_any_save(wgolden, tmp_
     assert verify_replay(wgolden).ok
     outcomes = load_outcomes(wgolden)
     assert outcomes.quarters[-1] == "2024Q4" and outcomes.controllers[0]["byd"] == "human"
-    assert [e for e, _ in outcomes.injected[2]][0].id == "custom-port-strike"
+    assert next(e for e, _ in outcomes.injected[2]).id == "custom-port-strike"
     fork = tmp_path / "fork.closedloop"
     game = load_game(wgolden)
     save_game(fork_game(game, "2024Q3", [parse_change("byd.marketing=2e9", game.scenario)],

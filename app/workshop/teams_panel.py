@@ -1,0 +1,185 @@
+"""The console's teams tab: who has submitted (never what), forecasts recorded, and over the LAN
+each team's connection, join code (large, copyable) and a button to reissue its access."""
+
+import socket
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import i18n, theme
+from ..i18n import translate
+
+CODE_POINT_SIZE = 26
+
+
+def lan_addresses(bind: str) -> list:
+    """Addresses teams can type to reach a host bound to ``bind`` (no packet is sent)."""
+    if bind not in ("0.0.0.0", "", "::"):
+        return [bind]
+    found = []
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))   # picks the interface of the default route; sends nothing
+        found.append(probe.getsockname()[0])
+    except OSError:
+        pass
+    finally:
+        probe.close()
+    try:
+        found += socket.gethostbyname_ex(socket.gethostname())[2]
+    except OSError:
+        pass
+    out = [a for a in dict.fromkeys(found) if not a.startswith("127.")]
+    return out or ["127.0.0.1"]
+
+
+def spaced(code: str | None) -> str:
+    """A join code as people read it aloud: ``K7P Q2M``."""
+    return "—" if not code else f"{code[:3]} {code[3:]}"
+
+
+class TeamsPanel(QWidget):
+    """Submission status per team; join codes and reissue over the LAN."""
+
+    def __init__(self, controller, bind: str = "", parent=None):
+        super().__init__(parent)
+        self.setObjectName("teams-panel")
+        self.controller = controller
+        self.lan = controller.host is not None
+        self.table = QTableWidget(0, 0, self)
+        self.table.setObjectName("submissions")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        self.code_labels = {}
+        if self.lan:
+            layout.addWidget(self._codes_box(bind))
+            controller.connectionsChanged.connect(self.refresh)
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    def _codes_box(self, bind: str) -> QGroupBox:
+        box = QGroupBox(translate("Workshop", "Join codes"), self)
+        box.setObjectName("join-codes")
+        port = self.controller.host.port
+        where = ", ".join(f"{a}:{port}" for a in lan_addresses(bind))
+        address = QLabel(translate("Workshop", "Teams choose “Join workshop…” on the start screen and enter the host "
+                                   "address %1 and their code. A code works once; a team that lost its laptop gets a "
+                                   "new one with Reissue.").replace("%1", f"<b>{where}</b>"), box)
+        address.setObjectName("host-address")
+        address.setWordWrap(True)
+        address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address = where
+        grid = QGridLayout()
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(CODE_POINT_SIZE)
+        font.setBold(True)
+        for row, team in enumerate(self.controller.teams):
+            grid.addWidget(QLabel(self.controller.name_of(team), box), row, 0)
+            code = QLabel(box)
+            code.setObjectName(f"code-{team}")
+            code.setFont(font)
+            code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(code, row, 1)
+            copy = QPushButton(translate("Workshop", "Copy"), box)
+            copy.clicked.connect(lambda _=False, t=team: self.copy(t))
+            grid.addWidget(copy, row, 2)
+            reissue = QPushButton(translate("Workshop", "Reissue…"), box)
+            reissue.setObjectName(f"reissue-{team}")
+            reissue.setToolTip(translate("Workshop", "Revoke this team's access and show a new code (its open "
+                                         "connections are closed; its sealed decision is kept)"))
+            reissue.clicked.connect(lambda _=False, t=team: self.reissue(t))
+            grid.addWidget(reissue, row, 3)
+            self.code_labels[team] = code
+        copy_all = QPushButton(translate("Workshop", "Copy all codes"), box)
+        copy_all.setObjectName("copy-codes")
+        copy_all.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.codes_text()))
+        column = QVBoxLayout(box)
+        column.addWidget(address)
+        column.addLayout(grid)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(copy_all)
+        column.addLayout(row)
+        return box
+
+    def codes_text(self) -> str:
+        """Every team's code and the host address, one per line (for the clipboard)."""
+        codes = self.controller.codes()["teams"]
+        lines = [f"{self.controller.name_of(t)}: {codes[t] or '—'}" for t in self.controller.teams]
+        return "\n".join([translate("Workshop", "Host: %1").replace("%1", self.address)] + lines)
+
+    def copy(self, team: str) -> None:
+        """Put one team's code on the clipboard."""
+        QGuiApplication.clipboard().setText(self.controller.codes()["teams"].get(team) or "")
+
+    def reissue(self, team: str, confirm: bool = True) -> str | None:
+        """Revoke ``team``'s access after a confirmation; show and return its new code."""
+        name = self.controller.name_of(team)
+        if confirm and QMessageBox.question(self, translate("Workshop", "Reissue access?"), translate(
+                "Workshop", "%1's current code and connections stop working at once; the team joins again with "
+                "the new code. Continue?").replace("%1", name)) != QMessageBox.StandardButton.Yes:
+            return None
+        code = self.controller.reissue(team)
+        if code:
+            self.controller.message.emit(translate("Workshop", "New code for %1: %2").replace("%1", name)
+                                         .replace("%2", spaced(code)))
+        self.refresh()
+        return code
+
+    def refresh(self, *_) -> None:
+        """Show who has submitted, forecasts recorded and, over the LAN, connections and codes."""
+        if self.controller.busy:
+            return
+        view = self.controller.view
+        headers = [translate("Workshop", "Team"), translate("Workshop", "Firm"), translate("Workshop", "Decision"),
+                   translate("Workshop", "Forecast")]
+        codes = self.controller.codes() if self.lan else {}
+        if self.lan:
+            headers += [translate("Workshop", "Connected"), translate("Workshop", "Join code")]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(self.controller.teams))
+        sc = self.controller.session.scenario
+        for row, team in enumerate(self.controller.teams):
+            status = view["submissions"][team]
+            firm = i18n.text_of(sc.firms[sc.firm_index(team)].name)
+            if status["submitted"]:
+                done = translate("Workshop", "✓ submitted")
+                if status["at"] is not None:
+                    done += " " + datetime.fromtimestamp(status["at"]).strftime("%H:%M:%S")
+            else:
+                done = translate("Workshop", "waiting")
+            cells = [self.controller.name_of(team), firm, done,
+                     translate("Workshop", "recorded") if view["predicted"][team] else "–"]
+            if self.lan:
+                n = codes["connected"][team]
+                cells += [translate("Workshop", "%1 connection(s)").replace("%1", str(n)) if n else
+                          translate("Workshop", "not connected"),
+                          spaced(codes["teams"][team]) if codes["teams"][team] else translate("Workshop", "joined")]
+                self.code_labels[team].setText(spaced(codes["teams"][team]) if codes["teams"][team]
+                                               else translate("Workshop", "joined"))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setForeground(QBrush(QColor(theme.colour("good" if status["submitted"] else "muted"))))
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+
