@@ -165,6 +165,10 @@
         <translation>%1 个季度（%2 至 %3），%4 支队伍；生成于 %5。</translation>
     </message>
     <message>
+        <source>Final standings</source>
+        <translation>最终排名</translation>
+    </message>
+    <message>
         <source>Firm</source>
         <translation>企业</translation>
     </message>
@@ -177,8 +181,16 @@
         <translation>得分</translation>
     </message>
     <message>
+        <source>Trajectories</source>
+        <translation>发展轨迹</translation>
+    </message>
+    <message>
         <source>Teams are drawn bold (★), AI rivals thin and dashed.</source>
         <translation>队伍用粗线（★）表示，AI 对手用细虚线表示。</translation>
+    </message>
+    <message>
+        <source>Turning points</source>
+        <translation>转折点</translation>
     </message>
     <message>
         <source>For each team, the quarters with the largest change of operating profit and the three causes that moved it most (a driver decomposition of the model).</source>
@@ -203,6 +215,10 @@
     <message>
         <source>Largest causes</source>
         <translation>主要原因</translation>
+    </message>
+    <message>
+        <source>How the teams decided</source>
+        <translation>各队的决策</translation>
     </message>
     <message>
         <source>Marketing / quarter</source>
@@ -237,6 +253,10 @@
         <translation>新车上市</translation>
     </message>
     <message>
+        <source>Forecast accuracy</source>
+        <translation>预测准确度</translation>
+    </message>
+    <message>
         <source>Deliveries forecast</source>
         <translation>交付预测</translation>
     </message>
@@ -255,6 +275,10 @@
     <message>
         <source>Mean accuracy</source>
         <translation>平均准确度</translation>
+    </message>
+    <message>
+        <source>Luck versus skill</source>
+        <translation>运气与实力</translation>
     </message>
     <message>
         <source>Each team&apos;s recorded decisions were replayed in %1 other random worlds (rivals react again, events fall differently). The median score there is what the decisions were worth; the difference to the game as played is luck.</source>
@@ -279,6 +303,10 @@
     <message>
         <source>Beats % of worlds</source>
         <translation>胜过的世界比例</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
     </message>
     <message>
         <source>Event</source>
@@ -1240,7 +1268,7 @@
     </message>
     <message>
         <source>%1 — decisions for %2</source>
-        <translation>%1 — %2 的决策</translation>
+        <translation>%1 — %2决策</translation>
     </message>
     <message>
         <source>Only your team should see this screen. Submit when you are done; you can come back and resubmit until the round is locked.</source>
@@ -2449,7 +2477,7 @@ change</source>
     </message>
     <message>
         <source>Leaderboard after %1</source>
-        <translation>%1 后的排行榜</translation>
+        <translation>%1后的排行榜</translation>
     </message>
     <message>
         <source>No quarter resolved yet</source>

@@ -42,6 +42,11 @@ def display_name(data, firm_id: str) -> str:
     return data.names.get(firm_id) or i18n.text_of(sc.firms[sc.firm_index(firm_id)].name)
 
 
+def short_quarter(label: str) -> str:
+    """``2024Q3`` -> ``24Q3`` (axis labels short enough for every quarter in both languages)."""
+    return f"{label[2:4]}Q{label[5]}" if len(label) == 6 else label
+
+
 def _plot(title: str, fmt: str, labels: list) -> pg.PlotWidget:
     theme.configure_plots()
     plot = pg.PlotWidget(axisItems={"left": ValueAxis(fmt)})
@@ -78,7 +83,7 @@ def _export(plot: pg.PlotWidget, path: Path) -> Path:
 
 def trajectory(data, metric: str, path: Path) -> Path:
     """Every firm's ``metric`` per quarter: teams bold, AI rivals thin and dashed."""
-    labels = [i18n.quarter(q) for q in data.quarters]
+    labels = [short_quarter(q) for q in data.quarters]
     plot = _plot(metric_title(metric), FORMAT_OF[metric], labels)
     x = np.arange(len(labels), dtype=float)
     sc = data.scenario
@@ -98,7 +103,7 @@ def trajectory(data, metric: str, path: Path) -> Path:
 
 def price_chart(data, path: Path) -> Path:
     """Each team's average list price relative to its first quarter."""
-    labels = [i18n.quarter(q) for q in data.quarters]
+    labels = [short_quarter(q) for q in data.quarters]
     plot = _plot(metric_title("price"), "level", labels)
     x = np.arange(len(labels), dtype=float)
     sc = data.scenario
@@ -112,7 +117,7 @@ def price_chart(data, path: Path) -> Path:
 
 def accuracy_chart(data, path: Path) -> Path:
     """Each team's forecast score per quarter (gaps where it did not forecast)."""
-    labels = [i18n.quarter(q) for q in data.quarters]
+    labels = [short_quarter(q) for q in data.quarters]
     plot = _plot(metric_title("accuracy"), "level", labels)
     x = np.arange(len(labels), dtype=float)
     sc = data.scenario

@@ -25,6 +25,7 @@ from ..i18n import translate
 from ..widgets.waterfall import driver_names
 from . import debrief_charts, debrief_data
 from .debrief_charts import display_name
+from .team_panel import numeric
 
 CHART_WIDTH = 660
 
@@ -40,16 +41,15 @@ def _e(text) -> str:
     return html.escape(str(text))
 
 
-def _numeric(text: str) -> bool:
-    text = str(text).strip()
-    return bool(text) and (text[0] in "0123456789+−-¥–" or text.endswith(("%", "元"))) and len(text) < 24
-
-
 def _table(headers: list, rows: list) -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td{' class=n' if _numeric(c) else ''}>{_e(c)}</td>" for c in r) + "</tr>"
+    body = "".join("<tr>" + "".join(f"<td{' class=n' if numeric(c) else ''}>{_e(c)}</td>" for c in r) + "</tr>"
                    for r in rows)
     return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def _h2(text: str) -> str:
+    return f"<h2>{_e(text)}</h2>"
 
 
 def _img(charts: dict, key: str) -> str:
@@ -62,20 +62,21 @@ def build_html(data, charts: dict) -> str:
     """The debrief as an HTML document in the current language."""
     sc = data.scenario
     zh = i18n.is_chinese()
-    parts = [f"<h1>{_e(translate('Debrief', 'Workshop debrief'))}: {_e(i18n.text_of(sc.info.name))}</h1>",
+    title = translate("Debrief", "Workshop debrief")
+    parts = [f"<h1>{_e(title)}: {_e(i18n.text_of(sc.info.name))}</h1>",
              "<p>" + _e(translate("Debrief", "%1 quarters (%2 to %3), %4 teams; written %5.").replace(
                  "%1", str(len(data.quarters))).replace("%2", i18n.quarter(data.quarters[0])).replace(
                  "%3", i18n.quarter(data.quarters[-1])).replace("%4", str(len(data.teams))).replace(
                  "%5", datetime.now().strftime("%Y-%m-%d %H:%M"))) + "</p>"]
-    parts.append(f"<h2>{_e(translate('Debrief', 'Final standings'))}</h2>")
+    parts.append(_h2(translate("Debrief", "Final standings")))
     parts.append(_table(["#", translate("Debrief", "Firm"), translate("Debrief", "Team"), translate("Debrief", "Score")],
                         [[r, display_name(data, f), "★" if f in data.teams else "", i18n.number(s, 1)]
                          for f, s, r in data.leaderboard]))
-    parts.append(f"<h2>{_e(translate('Debrief', 'Trajectories'))}</h2>")
+    parts.append(_h2(translate("Debrief", "Trajectories")))
     parts.append("<p>" + _e(translate("Debrief", "Teams are drawn bold (★), AI rivals thin and dashed.")) + "</p>")
     for metric in ("deliveries", "operating_profit_cny", "cash_cny", "market_share", "score"):
         parts.append(_img(charts, metric))
-    parts.append(f"<h2>{_e(translate('Debrief', 'Turning points'))}</h2>")
+    parts.append(_h2(translate("Debrief", "Turning points")))
     parts.append("<p>" + _e(translate("Debrief", "For each team, the quarters with the largest change of operating "
                                       "profit and the three causes that moved it most (a driver decomposition of "
                                       "the model).")) + "</p>")
@@ -90,7 +91,7 @@ def build_html(data, charts: dict) -> str:
     parts.append(_table([translate("Debrief", "Team"), translate("Debrief", "Quarter"), translate("Debrief", "Before"),
                          translate("Debrief", "After"), translate("Debrief", "Change"),
                          translate("Debrief", "Largest causes")], rows))
-    parts.append(f"<h2>{_e(translate('Debrief', 'How the teams decided'))}</h2>")
+    parts.append(_h2(translate("Debrief", "How the teams decided")))
     parts.append(_table([translate("Debrief", "Team"), translate("Debrief", "Marketing / quarter"),
                          translate("Debrief", "Autonomy and chip / quarter"), translate("Debrief", "Ecosystem / quarter"),
                          translate("Debrief", "Incentive per car"), translate("Debrief", "Capacity ordered"),
@@ -102,7 +103,7 @@ def build_html(data, charts: dict) -> str:
                           ", ".join(d["launches"]) or "–"] for t, d in data.decisions.items()]))
     parts.append(_img(charts, "price"))
     if "accuracy" in charts:
-        parts.append(f"<h2>{_e(translate('Debrief', 'Forecast accuracy'))}</h2>")
+        parts.append(_h2(translate("Debrief", "Forecast accuracy")))
         parts.append(_img(charts, "accuracy"))
         rows = []
         for team in data.teams:
@@ -121,7 +122,7 @@ def build_html(data, charts: dict) -> str:
                             [[display_name(data, t), "–" if data.forecasts[t]["mean_score"] is None
                               else i18n.number(data.forecasts[t]["mean_score"], 0)] for t in data.teams]))
     if data.luck:
-        parts.append(f"<h2>{_e(translate('Debrief', 'Luck versus skill'))}</h2>")
+        parts.append(_h2(translate("Debrief", "Luck versus skill")))
         parts.append("<p>" + _e(translate("Debrief", "Each team's recorded decisions were replayed in %1 other random "
                                           "worlds (rivals react again, events fall differently). The median score "
                                           "there is what the decisions were worth; the difference to the game as "
@@ -134,7 +135,7 @@ def build_html(data, charts: dict) -> str:
                               f"{i18n.number(r['p10'], 1)}–{i18n.number(r['p90'], 1)}",
                               i18n.signed(i18n.number(r["luck"], 1), r["luck"]), i18n.percent(r["percentile"], 0)]
                              for t, r in data.luck.items()]))
-    parts.append(f"<h2>{_e(translate('Debrief', 'Events'))}</h2>")
+    parts.append(_h2(translate("Debrief", "Events")))
     parts.append(_table([translate("Debrief", "Quarter"), translate("Debrief", "Event"), translate("Debrief", "Target"),
                          translate("Debrief", "Released by the facilitator")],
                         [[i18n.quarter(e["quarter"]), e["headline"]["zh" if zh else "en"],
@@ -147,7 +148,7 @@ def build_html(data, charts: dict) -> str:
              "td.n { text-align: right; } h2 { color: #ff6900; margin-top: 18px; }")
     lang = "zh-CN" if zh else "en"
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-            f"<title>{_e(translate('Debrief', 'Workshop debrief'))}</title><style>{style}</style></head><body>{''.join(parts)}</body></html>")
+            f"<title>{_e(title)}</title><style>{style}</style></head><body>{''.join(parts)}</body></html>")
 
 
 def write_pdf(document_html: str, charts: dict, path: Path) -> Path:

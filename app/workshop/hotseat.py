@@ -53,6 +53,7 @@ class HotseatWindow(QWidget):
         self.lobby_status = QLabel(page)
         self.lobby_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lobby_status.setWordWrap(True)
+        self.lobby_status.setStyleSheet("font-size: 16px;")
         box = QVBoxLayout(page)
         box.setContentsMargins(120, 40, 120, 40)
         box.addWidget(self.lobby_title)
@@ -124,6 +125,7 @@ class HotseatWindow(QWidget):
         self.turn.left.connect(lambda _team: self.show_lobby())
         self.stack.addWidget(self.turn)
         self.stack.setCurrentWidget(self.turn)
+        self._tick()
         return self.turn
 
     def _submitted(self, team: str) -> None:
@@ -180,6 +182,8 @@ class HotseatWindow(QWidget):
             done = submissions[team]["submitted"]
             button.setText(("✓ " if done else "") + self.controller.name_of(team) + "  —  " + (
                 translate("Hotseat", "submitted (you may resubmit)") if done else translate("Hotseat", "to enter")))
+            button.setStyleSheet(f"font-size: 17px; color: {theme.colour('good')};" if done else
+                                 "font-size: 17px; font-weight: bold;")
             button.setEnabled(view["phase"] == "open")
 
     def _tick(self) -> None:

@@ -3,9 +3,9 @@ with their medians, for one firm and one metric; plus the first quarter's change
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPen, QPolygonF
+from PySide6.QtWidgets import QComboBox, QGraphicsPolygonItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .. import i18n, theme
 from ..i18n import translate
@@ -48,12 +48,17 @@ class ImpactChart(QWidget):
         item.setMouseEnabled(x=False, y=False)
         item.showGrid(y=True, alpha=0.25)
         self.curves = {}
+        self.bands = {}
         for key, colour in (("without", WITHOUT_COLOUR), ("with", theme.colour("highlight"))):
             c = QColor(colour)
-            lo, hi = self.plot.plot([], [], pen=pg.mkPen(c, width=0.5)), self.plot.plot([], [], pen=pg.mkPen(c, width=0.5))
             fill_colour = QColor(c)
             fill_colour.setAlpha(55)
-            self.plot.addItem(pg.FillBetweenItem(lo, hi, brush=pg.mkBrush(fill_colour)))
+            band = QGraphicsPolygonItem()          # the 5-95% band as one polygon in data coordinates
+            band.setBrush(pg.mkBrush(fill_colour))
+            band.setPen(QPen(Qt.PenStyle.NoPen))
+            self.plot.addItem(band)
+            self.bands[key] = band
+            lo, hi = self.plot.plot([], [], pen=pg.mkPen(c, width=0.5)), self.plot.plot([], [], pen=pg.mkPen(c, width=0.5))
             median = self.plot.plot([], [], pen=pg.mkPen(c, width=2.4, style=Qt.PenStyle.DashLine if key == "without"
                                                         else Qt.PenStyle.SolidLine), symbol="o", symbolSize=6,
                                     symbolBrush=pg.mkBrush(c), symbolPen=pg.mkPen(c))
@@ -82,10 +87,26 @@ class ImpactChart(QWidget):
     def show_result(self, result: dict, firm: str | None = None) -> None:
         """Draw a preview result; ``firm`` picks the firm shown first (e.g. the event's target)."""
         self.result = result
+        self.firm_box.blockSignals(True)
+        self.metric_box.blockSignals(True)
         if firm is not None:
             self.firm_box.setCurrentIndex(self.firm_box.findData(firm))
+        self.metric_box.setCurrentIndex(self.metric_box.findData(self.most_affected(self.firm_box.currentData())))
+        self.firm_box.blockSignals(False)
+        self.metric_box.blockSignals(False)
         self.redraw()
         self._table()
+
+    def most_affected(self, firm: str) -> str:
+        """The metric of ``firm`` the event moves most, relative to its size without the event."""
+        row = next(f for f in self.result["firms"] if f["id"] == firm)
+
+        def change(metric):
+            without = np.abs(np.asarray(row[metric]["without"], dtype=float))
+            delta = np.abs(np.asarray(row[metric]["delta"], dtype=float))
+            return float(delta.max() / max(float(without.max()), 1e-9))
+
+        return max((m for m, _ in METRICS), key=change)
 
     def clear(self) -> None:
         """Empty the chart (a new event is being defined)."""
@@ -93,6 +114,8 @@ class ImpactChart(QWidget):
         for curves in self.curves.values():
             for curve in curves:
                 curve.setData([], [])
+        for band in self.bands.values():
+            band.setPolygon(QPolygonF())
         self.summary.setText("")
         fill(self.deltas, [], [])
 
@@ -111,6 +134,8 @@ class ImpactChart(QWidget):
             band = row[f"{key}_band"]
             lo.setData(x, np.asarray(band[0], dtype=float))
             hi.setData(x, np.asarray(band[1], dtype=float))
+            points = list(zip(x, band[0])) + list(zip(x[::-1], band[1][::-1]))
+            self.bands[key].setPolygon(QPolygonF([QPointF(float(a), float(b)) for a, b in points]))
             median.setData(x, np.asarray(row[key], dtype=float))
         labels = [(float(i), i18n.quarter(q)) for i, q in enumerate(self.result["quarters"])]
         self.plot.getPlotItem().getAxis("bottom").setTicks([labels])

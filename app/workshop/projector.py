@@ -107,8 +107,11 @@ class ShareRace(pg.PlotWidget):
         for label, f, share, yy in zip(self.labels, self.firms, shares, y):
             star = "★ " if f["team"] else ""
             label.setText(f"{star}{f['name']}  {i18n.percent(share)}")
-            label.setPos(share + top * 0.01, yy)
-        self.setXRange(0, top * 1.45, padding=0)
+            inside = share > 0.55 * top             # a long bar carries its label inside
+            label.setAnchor((1, 0.5) if inside else (0, 0.5))
+            label.setColor("#ffffff" if inside else theme.colour("text"))
+            label.setPos(share - top * 0.01 if inside else share + top * 0.01, yy)
+        self.setXRange(0, top * 1.5, padding=0)
         self.setYRange(-0.6, n - 0.4, padding=0)
         self.quarterShown.emit(self.quarters[t1 if frac > 0.5 else t0])
 
@@ -151,6 +154,7 @@ class ProjectorWindow(QWidget):
         self.board = table([], [], self, "projector-leaderboard")
         self.board.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.board.horizontalHeader().setStyleSheet(f"font-size: {BIG - 4}px;")
+        self.board.verticalHeader().setDefaultSectionSize(BIG + 18)
         self.news = QListWidget(self)
         self.news.setObjectName("projector-news")
         self.news.setWordWrap(True)

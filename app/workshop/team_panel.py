@@ -69,6 +69,7 @@ def table(headers: list, rows: list, parent=None, name: str = "") -> QTableWidge
     widget.setObjectName(name)
     fill(widget, headers, rows)
     widget.verticalHeader().hide()
+    widget.verticalHeader().setDefaultSectionSize(widget.fontMetrics().height() + 8)
     widget.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     widget.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
     widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -76,8 +77,14 @@ def table(headers: list, rows: list, parent=None, name: str = "") -> QTableWidge
     return widget
 
 
+def numeric(text: str) -> bool:
+    """True for a cell that shows a number (right-aligned): ``12.3``, ``−¥2.1B``, ``45%``, ``3.2亿元``."""
+    text = str(text).strip()
+    return bool(text) and len(text) < 24 and (text[0] in "0123456789+−-¥–" or text.endswith(("%", "元")))
+
+
 def fill(widget: QTableWidget, headers: list, rows: list) -> None:
-    """Replace a table's headers and rows (first column left-aligned, the rest right-aligned)."""
+    """Replace a table's headers and rows (numbers right-aligned, text left-aligned)."""
     widget.clear()
     widget.setColumnCount(len(headers))
     widget.setRowCount(len(rows))
@@ -85,7 +92,7 @@ def fill(widget: QTableWidget, headers: list, rows: list) -> None:
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(str(text))
-            if c:
+            if numeric(text):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             widget.setItem(r, c, item)
 
@@ -105,8 +112,11 @@ class TeamViewPanel(QTabWidget):
         box = QVBoxLayout(own)
         box.addWidget(self.summary)
         box.addWidget(self.own, 3)
-        box.addWidget(QLabel("<b>" + translate("WorkshopTeam", "Quarter by quarter") + "</b>", own))
+        self.history_title = QLabel("<b>" + translate("WorkshopTeam", "Quarter by quarter") + "</b>", own)
+        box.addWidget(self.history_title)
         box.addWidget(self.history, 2)
+        self.filler = QWidget(own)               # takes the room while there are no results yet
+        box.addWidget(self.filler, 1)
         self.market = table([], [], self, "team-market")
         self.news = QListWidget(self)
         self.news.setObjectName("team-news")
@@ -127,7 +137,11 @@ class TeamViewPanel(QTabWidget):
             self.summary.setText(translate("WorkshopTeam", "No quarter has been resolved yet: your first results "
                                            "appear here after %1.").replace("%1", i18n.quarter(view["session"]["quarter"])))
             fill(self.own, [], [])
-        else:
+        self.own.setVisible(last is not None)
+        self.history.setVisible(bool(view["own"]["history"]))
+        self.history_title.setVisible(bool(view["own"]["history"]))
+        self.filler.setVisible(last is None)
+        if last is not None:
             self.summary.setText("<b>" + translate("WorkshopTeam", "%1 in %2").replace("%1", view["name"]).replace(
                 "%2", i18n.quarter(last["quarter"])) + "</b>")
             fill(self.own, [translate("WorkshopTeam", "Figure"), translate("WorkshopTeam", "Value")],

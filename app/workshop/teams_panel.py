@@ -92,7 +92,9 @@ class TeamsPanel(QWidget):
         font.setPointSize(CODE_POINT_SIZE)
         font.setBold(True)
         for row, team in enumerate(self.controller.teams):
-            grid.addWidget(QLabel(self.controller.name_of(team), box), row, 0)
+            name = QLabel(self.controller.name_of(team), box)
+            name.setStyleSheet("font-size: 18px; font-weight: bold;")
+            grid.addWidget(name, row, 0)
             code = QLabel(box)
             code.setObjectName(f"code-{team}")
             code.setFont(font)
@@ -174,8 +176,13 @@ class TeamsPanel(QWidget):
                 cells += [translate("Workshop", "%1 connection(s)").replace("%1", str(n)) if n else
                           translate("Workshop", "not connected"),
                           spaced(codes["teams"][team]) if codes["teams"][team] else translate("Workshop", "joined")]
-                self.code_labels[team].setText(spaced(codes["teams"][team]) if codes["teams"][team]
-                                               else translate("Workshop", "joined"))
+                label = self.code_labels[team]
+                if codes["teams"][team]:
+                    label.setText(spaced(codes["teams"][team]))
+                    label.setStyleSheet("")
+                else:
+                    label.setText("✓ " + translate("Workshop", "joined"))
+                    label.setStyleSheet(f"font-size: 18px; font-weight: normal; color: {theme.colour('good')};")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 2:
