@@ -2946,10 +2946,6 @@ change</source>
         <translation>交付量须在 0 到 %1 辆之间，利润须在 −%2 到 %2 之间。</translation>
     </message>
     <message>
-        <source>The round is not open for decisions.</source>
-        <translation>本轮未开放决策。</translation>
-    </message>
-    <message>
         <source>%1 shift(s)</source>
         <translation>%1 班</translation>
     </message>

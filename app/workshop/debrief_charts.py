@@ -106,13 +106,16 @@ def price_chart(data, path: Path) -> Path:
     labels = [short_quarter(q) for q in data.quarters]
     plot = _plot(metric_title("price"), "level", labels)
     x = np.arange(len(labels), dtype=float)
-    sc = data.scenario
     for team in data.teams:
-        colour = QColor(firm_colour(sc, sc.firm_index(team)))
-        plot.plot(x, 100.0 * data.price_index[team], pen=pg.mkPen(colour, width=3), name=display_name(data, team),
-                  symbol="o", symbolSize=6, symbolBrush=pg.mkBrush(colour))
+        _team_line(plot, data, team, x, 100.0 * data.price_index[team])
     _headroom(plot, [100.0 * data.price_index[t] for t in data.teams])
     return _export(plot, path)
+
+
+def _team_line(plot, data, team: str, x, y) -> None:
+    colour = QColor(firm_colour(data.scenario, data.scenario.firm_index(team)))
+    plot.plot(x, y, pen=pg.mkPen(colour, width=3), name=display_name(data, team), connect="finite", symbol="o",
+              symbolSize=7, symbolBrush=pg.mkBrush(colour), symbolPen=pg.mkPen(colour))
 
 
 def accuracy_chart(data, path: Path) -> Path:
@@ -120,15 +123,12 @@ def accuracy_chart(data, path: Path) -> Path:
     labels = [short_quarter(q) for q in data.quarters]
     plot = _plot(metric_title("accuracy"), "level", labels)
     x = np.arange(len(labels), dtype=float)
-    sc = data.scenario
     for team in data.teams:
         rows = data.forecasts[team]["quarters"]
         y = np.array([np.nan if q["prediction"] is None else q["score"] for q in rows], dtype=float)
         if not np.isfinite(y).any():
             continue                           # this team never forecast
-        colour = QColor(firm_colour(sc, sc.firm_index(team)))
-        plot.plot(x, y, pen=pg.mkPen(colour, width=3), name=display_name(data, team), connect="finite",
-                  symbol="o", symbolSize=8, symbolBrush=pg.mkBrush(colour))
+        _team_line(plot, data, team, x, y)
     plot.getPlotItem().setYRange(0, 135, padding=0)
     return _export(plot, path)
 

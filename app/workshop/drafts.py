@@ -14,9 +14,12 @@ list prices and plans this quarter's production at last quarter's orders.
 
 from dataclasses import replace
 
-from engine.decisions import FirmDecision
+from engine.decisions import FirmDecision, validate
+from engine.errors import DecisionError
 
-from ..draft import next_draft
+from .. import problems
+from ..draft import EditCommand, next_draft, value_of, with_value
+from ..i18n import translate
 
 RESET = {"incentives": {}, "launches": (), "capacity_order": 0.0, "parent_draw": 0.0, "equity_raise": 0.0,
          "borrow": 0.0}
@@ -46,3 +49,39 @@ def starting_draft(view: dict, basis=None) -> FirmDecision:
     models = view["own"]["books"]["models"]
     production = {m: float(models[m]["orders_last"] or 0.0) for m in prices if m in models}
     return FirmDecision(prices=prices, production=production)
+
+
+class DraftEditing:
+    """Undoable, checked edits of a team's draft, for the adapters the decision fields bind to.
+
+    The class using it provides ``scenario`` (or None: no local check), ``player``, ``draft``,
+    ``undo_stack``, ``closed()`` (True when no edit may be made now) and ``apply_draft``.
+    """
+
+    def check(self, path: str, value) -> str:
+        """The one-line problem with setting ``path`` to ``value``, or "" when it is valid."""
+        if self.scenario is None:
+            return ""
+        try:
+            validate(self.scenario, self.player, with_value(self.draft, path, value))
+        except DecisionError as exc:
+            text = str(exc)
+            prefix = f"{self.player}.{path}: "
+            return problems.localise(text[len(prefix):] if text.startswith(prefix) else text.split(": ", 1)[-1])
+        return ""
+
+    def propose(self, path: str, value, label: str = "") -> str:
+        """Set ``path`` of the draft to ``value`` as an undoable edit ("" when applied, else why not)."""
+        if self.closed():
+            return translate("Session", "No quarter is open for decisions.")
+        problem = self.check(path, value)
+        if problem:
+            return problem
+        if value_of(self.draft, path) != value:
+            self.replace_draft(with_value(self.draft, path, value),
+                               translate("Session", "Change %1").replace("%1", label or path))
+        return ""
+
+    def replace_draft(self, decision, label: str) -> None:
+        """Make ``decision`` the draft as one undoable step named ``label``."""
+        self.undo_stack.push(EditCommand(self, self.draft, decision, label))

@@ -3,22 +3,8 @@ and without it, in a worker with progress and Cancel), then release it: it fires
 resolves and appears in every team's news and in the replay timeline."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QProgressBar,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QProgressBar, QPushButton, QRadioButton, QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
 from engine.workshop import WorkshopError
 

@@ -13,18 +13,17 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from engine.decisions import validate
-from engine.errors import ClosedLoopError, DecisionError
+from engine.errors import ClosedLoopError
 
-from .. import consequences, problems
-from ..draft import EditCommand, value_of, with_value
+from .. import consequences
 from ..history import History
 from ..i18n import translate
+from .drafts import DraftEditing
 
 log = logging.getLogger(__name__)
 
 
-class TeamDraftSession(QObject):
+class TeamDraftSession(DraftEditing, QObject):
     """The draft of ``team`` for the open round of ``game`` (the workshop's game, only read here).
 
     Args:
@@ -63,34 +62,15 @@ class TeamDraftSession(QObject):
         """True when the team's firm has left the market (it has nothing to decide)."""
         return bool(self.game.state.exited[0, self.scenario.firm_index(self.player)] > 0)
 
-    def check(self, path: str, value) -> str:
-        """The one-line problem with setting ``path`` to ``value``, or "" when it is valid."""
-        try:
-            validate(self.scenario, self.player, with_value(self.draft, path, value))
-        except DecisionError as exc:
-            text = str(exc)
-            prefix = f"{self.player}.{path}: "
-            return problems.localise(text[len(prefix):] if text.startswith(prefix) else text.split(": ", 1)[-1])
-        return ""
-
-    def propose(self, path: str, value, label: str = "") -> str:
-        """Set ``path`` of the draft to ``value`` as an undoable edit ("" when applied, else why not)."""
-        if self.busy or self.finished:
-            return translate("Session", "No quarter is open for decisions.")
-        problem = self.check(path, value)
-        if problem:
-            return problem
-        if value_of(self.draft, path) == value:
-            return ""
-        text = translate("Session", "Change %1").replace("%1", label or path)
-        self.undo_stack.push(EditCommand(self, self.draft, with_value(self.draft, path, value), text))
-        return ""
+    def closed(self) -> bool:
+        """True when no edit may be made (the firm has left the market)."""
+        return self.busy or self.finished
 
     def use_advice(self) -> None:
         """Replace the draft with the advisor's plan, undoably (nothing when there is none)."""
-        if self.advice is None or self.busy or self.finished:
+        if self.advice is None or self.closed():
             return
-        self.undo_stack.push(EditCommand(self, self.draft, self.advice, translate("Session", "Use the advisor's plan")))
+        self.replace_draft(self.advice, translate("Session", "Use the advisor's plan"))
 
     def apply_draft(self, decision) -> None:
         """Make ``decision`` the draft (called by the undo commands)."""

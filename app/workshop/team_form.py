@@ -10,13 +10,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel
 
-from engine.decisions import BUDGETS, validate
-from engine.errors import DecisionError
+from engine.decisions import BUDGETS
 
-from .. import i18n, problems
-from ..draft import EditCommand, value_of, with_value
+from .. import i18n
 from ..i18n import translate
 from ..widgets.fields import FormPage, note_label, titled_label
+from .drafts import DraftEditing
 
 
 def local_scenario(scenario_id: str):
@@ -30,7 +29,7 @@ def local_scenario(scenario_id: str):
         return None
 
 
-class LanDraft(QObject):
+class LanDraft(DraftEditing, QObject):
     """A team's draft in its own app, shaped like the session the decision fields expect."""
 
     draftChanged = Signal()
@@ -42,33 +41,9 @@ class LanDraft(QObject):
         self.busy = False
         self.undo_stack = QUndoStack(self)
 
-    def check(self, path: str, value) -> str:
-        """The problem with ``path`` = ``value`` ("" when fine or when the scenario is not here)."""
-        if self.scenario is None:
-            return ""
-        try:
-            validate(self.scenario, self.player, with_value(self.draft, path, value))
-        except DecisionError as exc:
-            text = str(exc)
-            prefix = f"{self.player}.{path}: "
-            return problems.localise(text[len(prefix):] if text.startswith(prefix) else text.split(": ", 1)[-1])
-        return ""
-
-    def propose(self, path: str, value, label: str = "") -> str:
-        """Set ``path`` to ``value`` undoably ("" when applied, else the reason)."""
-        if self.busy:
-            return translate("WorkshopTeam", "The round is not open for decisions.")
-        problem = self.check(path, value)
-        if problem:
-            return problem
-        if value_of(self.draft, path) != value:
-            self.undo_stack.push(EditCommand(self, self.draft, with_value(self.draft, path, value),
-                                             translate("Session", "Change %1").replace("%1", label or path)))
-        return ""
-
-    def replace_draft(self, decision, label: str) -> None:
-        """Make ``decision`` the draft, undoably (e.g. the advisor's plan)."""
-        self.undo_stack.push(EditCommand(self, self.draft, decision, label))
+    def closed(self) -> bool:
+        """True while the round is not open for decisions."""
+        return self.busy
 
     def reset(self, decision) -> None:
         """Start a new round's draft (forgets the undo history)."""

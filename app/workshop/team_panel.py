@@ -7,16 +7,8 @@ a team's view on the shared laptop and in a team's own app over the LAN.
 """
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QListWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QHeaderView, QLabel, QListWidget, QSplitter, QTableWidget, QTableWidgetItem,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from engine.scoring import SCORE_METRICS
 
@@ -207,3 +199,17 @@ class TeamViewPanel(QTabWidget):
         fill(self.forecasts, [translate("WorkshopTeam", "Quarter"), translate("WorkshopTeam", "Deliveries forecast"),
                               translate("WorkshopTeam", "Deliveries actual"), translate("WorkshopTeam", "Profit forecast"),
                               translate("WorkshopTeam", "Profit actual"), translate("WorkshopTeam", "Accuracy (0–100)")], rows)
+
+
+def team_screen(left, panel, prediction, parent) -> QSplitter:
+    """A team's screen: its decisions on the left, its view above its forecast on the right."""
+    right = QWidget(parent)
+    column = QVBoxLayout(right)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(panel, 1)
+    column.addWidget(prediction)
+    split = QSplitter(Qt.Orientation.Horizontal, parent)
+    split.addWidget(left)
+    split.addWidget(right)
+    split.setSizes([560, 640])
+    return split

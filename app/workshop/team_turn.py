@@ -7,7 +7,7 @@ undo step or figure of one team is ever shown to the next.
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from engine.workshop import WorkshopError
 
@@ -17,7 +17,7 @@ from ..widgets.decisions import DecisionsPanel
 from .drafts import starting_draft
 from .prediction import PredictionForm
 from .team_draft import TeamDraftSession
-from .team_panel import TeamViewPanel
+from .team_panel import TeamViewPanel, team_screen
 
 
 class TeamTurn(QWidget):
@@ -73,15 +73,7 @@ class TeamTurn(QWidget):
         for action in (undo, redo, submit):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        right = QWidget(self)
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.panel, 1)
-        column.addWidget(self.prediction)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.decisions)
-        split.addWidget(right)
-        split.setSizes([560, 640])
+        split = team_screen(self.decisions, self.panel, self.prediction, self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.clock)
         buttons.addWidget(self.status, 1)

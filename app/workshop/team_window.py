@@ -3,9 +3,9 @@ forecast; submit and resubmit until the round locks; reconnects by itself after 
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from engine.decisions import FirmDecision
 from engine.workshop import WorkshopError
@@ -17,7 +17,7 @@ from .lan_link import CLOSED, CONNECTED, REFUSED, REVOKED, TeamLink, store_acces
 from .prediction import PredictionForm
 from .round_bar import countdown, phase_name
 from .team_form import LanDraft, TeamForm, local_scenario
-from .team_panel import TeamViewPanel
+from .team_panel import TeamViewPanel, team_screen
 
 
 def state_text(state: str, detail: str, team_name: str) -> str:
@@ -74,15 +74,7 @@ class TeamWindow(QMainWindow):
         self.left = QWidget(self)
         self.left_box = QVBoxLayout(self.left)
         self.left_box.setContentsMargins(0, 0, 0, 0)
-        right = QWidget(self)
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.panel, 1)
-        column.addWidget(self.prediction)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.left)
-        split.addWidget(right)
-        split.setSizes([560, 640])
+        split = team_screen(self.left, self.panel, self.prediction, self)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.clock)

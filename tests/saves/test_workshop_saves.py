@@ -8,20 +8,8 @@ from save_helpers import GOLDEN, digest, sql
 from test_hostile import PLANTS, rejected
 
 from engine.errors import SaveLoadError
-from engine.saves import (
-    autosave,
-    autosave_workshop,
-    export_csv,
-    fork_game,
-    load_game,
-    load_outcomes,
-    load_workshop,
-    parse_change,
-    read_metadata,
-    save_game,
-    save_workshop,
-    verify_replay,
-)
+from engine.saves import (autosave, autosave_workshop, export_csv, fork_game, load_game, load_outcomes, load_workshop,
+                          parse_change, read_metadata, save_game, save_workshop, verify_replay)
 from engine.saves.schema import COLUMNS
 from engine.saves.workshop_rows import workshop_hash
 from engine.workshop import WorkshopSession, WorkshopSettings
