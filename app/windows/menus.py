@@ -4,6 +4,7 @@ from PySide6.QtGui import QAction
 
 from .. import settings
 from ..i18n import translate
+from ..replay.opening import add_menu_actions
 
 
 def build_menus(window) -> None:
@@ -14,6 +15,7 @@ def build_menus(window) -> None:
         game.addAction(action)
     window.recent_menu = game.addMenu(translate("Menus", "Open &recent"))
     window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
+    add_menu_actions(window, game)
     for action in (window.act_save, window.act_save_as):
         game.addAction(action)
     game.addSeparator()
