@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
@@ -16,7 +16,7 @@ from ..widgets.charts import Chart
 from .charts import hide_help
 from .document import chart_context, text
 from .fork_form import field_names
-from .tables import table_view
+from .tables import RowsTable, table_view
 
 ORIGINAL, FORK = "#7a8294", "#ff6900"
 
@@ -55,7 +55,7 @@ def decision_value(field: str, value, models: dict) -> str:
     return i18n.money(value)
 
 
-class DifferencesModel(QAbstractTableModel):
+class DifferencesModel(RowsTable):
     """Quarter, firm, what, original, fork, difference; rows of the divergence quarter highlighted."""
 
     def __init__(self, branches, firm_names: dict, models: dict, decisions: bool, parent=None):
@@ -78,6 +78,7 @@ class DifferencesModel(QAbstractTableModel):
                 self.all_rows.append((r.quarter, r.firm, [i18n.quarter(r.quarter), firm_names[r.firm], name, fmt(r.a),
                                                           fmt(r.b), shown]))
         self.rows = list(self.all_rows)
+        self.titles = self.headers()
 
     def only(self, firm_id: str | None) -> None:
         """Show only ``firm_id``'s rows (None: every firm's)."""
@@ -93,17 +94,6 @@ class DifferencesModel(QAbstractTableModel):
         """Column titles (translated)."""
         return [translate("Replay", "Quarter"), translate("Replay", "Firm"), translate("Replay", "What"),
                 translate("Replay", "Original"), translate("Replay", "Fork"), translate("Replay", "Fork − original")]
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         quarter, _, cells = self.rows[index.row()]
@@ -161,7 +151,8 @@ class CompareWindow(QMainWindow):
             chart = Chart(context, titles[topic], topic, fmt, parent=self)
             hide_help(chart, topic)
             chart.add_line("a", translate("Replay", "Original (%1)").replace("%1", cmp.a_name), ORIGINAL, width=2.4)
-            chart.add_line("b", translate("Replay", "Fork (%1)").replace("%1", cmp.b_name), FORK, width=2.4, dashed=True)
+            chart.add_line("b", translate("Replay", "Fork (%1)").replace("%1", cmp.b_name), FORK, width=2.4,
+                           dashed=True)
             if cmp.diverges_at is not None:
                 at = a.index(cmp.diverges_at)
                 line = pg.InfiniteLine(at, angle=90, pen=pg.mkPen(theme.colour("highlight"), width=1,
@@ -188,6 +179,7 @@ class CompareWindow(QMainWindow):
         split.addWidget(self.tables)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([880, 600])
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
@@ -200,7 +192,7 @@ class CompareWindow(QMainWindow):
         self.resize(1500, 900)
 
     def _heading(self) -> str:
-        a, b, cmp = self.branches.a, self.branches.b, self.branches.comparison
+        b, cmp = self.branches.b, self.branches.comparison
         lines = ["<b>" + translate("Replay", "Original") + f"</b> {cmp.a_name} &nbsp;—&nbsp; <b>" +
                  translate("Replay", "Fork") + f"</b> {cmp.b_name}"]
         if b.metadata.fork_at:

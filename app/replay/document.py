@@ -6,6 +6,7 @@ the facilitator view is every stored outcome; a team view is what that team coul
 quarter shown (``Outcomes.team_view(firm, through=quarter)``). Nothing here re-simulates.
 """
 
+import functools
 import math
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -41,17 +42,22 @@ def load(path, progress=None) -> Loaded:
 def scenario_hints(outcomes) -> tuple:
     """``(firm id -> colour, optional model ids)`` from the installed scenario with the save's id
     (the dashboard palette and no launch choices when there is none)."""
+    known, optional = _installed(outcomes.metadata.scenario_id)
+    colours = {f: (known.get(f) if known.get(f) not in (None, "", "#888888") else PALETTE[k % len(PALETTE)])
+               for k, f in enumerate(outcomes.firm_ids)}
+    return colours, optional
+
+
+@functools.lru_cache(maxsize=8)
+def _installed(scenario_id: str) -> tuple:
+    """Firm colours and optional models of the installed scenario ``scenario_id`` (parsed once)."""
     from engine.scenario import load_scenario
 
     try:
-        scenario = load_scenario(outcomes.metadata.scenario_id)
+        scenario = load_scenario(scenario_id)
     except ClosedLoopError:
-        scenario = None
-    known = {f.id: f.color for f in scenario.firms} if scenario else {}
-    colours = {f: (known.get(f) if known.get(f) not in (None, "", "#888888") else PALETTE[k % len(PALETTE)])
-               for k, f in enumerate(outcomes.firm_ids)}
-    optional = frozenset(m.id for m in scenario.models if m.optional) if scenario else frozenset()
-    return colours, optional
+        return {}, frozenset()
+    return {f.id: f.color for f in scenario.firms}, frozenset(m.id for m in scenario.models if m.optional)
 
 
 def chart_context(metadata, stored: int) -> SimpleNamespace:
@@ -91,7 +97,7 @@ class ReplayDocument(QObject):
         self.scenario, self.game, self.player = context.scenario, context.game, context.player
         self.index = len(self.outcomes.quarters) - 1
         self.team = None
-        self._cache = None
+        self._cache = self._whole = None
 
     # ---- what is shown ----------------------------------------------------------------------
     @property
@@ -128,6 +134,14 @@ class ReplayDocument(QObject):
             self._cache = (key, self.outcomes.team_view(self.team, through=self.index))
         return self._cache[1]
 
+    def whole(self):
+        """Every stored quarter in the current view (the charts' axes span it)."""
+        if self.team is None:
+            return self.outcomes
+        if self._whole is None or self._whole[0] != self.team:
+            self._whole = (self.team, self.outcomes.team_view(self.team))
+        return self._whole[1]
+
     def hidden(self, kind: str, name: str, firm_id: str) -> bool:
         """True when ``firm_id``'s ``name`` (``kind`` "firm" metric or "decision" field) is private
         in the current view."""
@@ -150,6 +164,11 @@ class ReplayDocument(QObject):
         """A model's stored name in the current language."""
         return next((text(m["name"]) for m in self.outcomes.catalog["models"] if m["id"] == model_id), model_id)
 
+    def model_short_name(self, model_id: str) -> str:
+        """A model's name without its firm's (``Xiaomi SU7`` -> ``SU7``), for cells beside the firm."""
+        firm = next((m["firm"] for m in self.outcomes.catalog["models"] if m["id"] == model_id), "")
+        return short_name(self.model_name(model_id), self.firm_name(firm))
+
     def event_headline(self, event) -> str:
         """Headline of a deck event id or a custom (facilitator-written) event."""
         if not isinstance(event, str):
@@ -171,9 +190,22 @@ class ReplayDocument(QObject):
         for t in range(self.count):
             injected_ids = {e if isinstance(e, str) else e.id for e, _ in o.injected[t]}
             deck = [self.event_headline(e) for e in o.fired(t) if e not in injected_ids]
-            injected = [(self.event_headline(e), self.firm_name(target) if target else "") for e, target in o.injected[t]]
+            injected = [(self.event_headline(e), self.firm_name(target) if target else "")
+                        for e, target in o.injected[t]]
             out.append((deck, injected))
         return out
+
+
+def short_name(model: str, firm: str) -> str:
+    """``model`` without the start it shares with ``firm`` (a whole word, or two or more CJK
+    characters): ``("Tesla Model 3", "Tesla China")`` -> ``"Model 3"``, ``("小米SU7", "小米汽车")`` -> ``"SU7"``."""
+    n = 0
+    while n < min(len(model), len(firm)) and model[n] == firm[n]:
+        n += 1
+    rest = model[n:].lstrip(" /")
+    cjk = n >= 2 and all("\u4e00" <= c <= "\u9fff" for c in model[:n])
+    word = n > 0 and (model[n - 1] == " " or n == len(firm) and model[n:n + 1] == " ")
+    return rest if rest and (cjk or word) else model
 
 
 def finite(value) -> bool:

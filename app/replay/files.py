@@ -9,7 +9,6 @@ a new comparison window. Every failure is one line in a dialog.
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from .. import saving
@@ -34,12 +33,16 @@ class FileActions(QObject):
         return self.window.document.path
 
     def _run(self, fn, label: str, done, name: str) -> Job:
-        job = Job(fn, label, self.window, name)
+        job = self.track(Job(fn, label, self.window, name, panel=self.window.progress))
         job.done.connect(done)
         job.stopped.connect(self._stopped)
+        return job.start()
+
+    def track(self, job: Job) -> Job:
+        """Remember ``job`` until it ends (the window cancels and waits for it before closing)."""
         job.destroyed.connect(lambda *_: self.jobs.remove(job) if job in self.jobs else None)
         self.jobs.append(job)
-        return job.start()
+        return job
 
     def _stopped(self, message: str) -> None:
         if message:
@@ -47,10 +50,11 @@ class FileActions(QObject):
         else:
             self.window.message(translate("Replay", "Cancelled."))
 
-    def cancel_all(self) -> None:
-        """Cancel every running job (the window is closing)."""
+    def cancel_all(self) -> bool:
+        """Cancel every running job (the window is closing); True if any was running."""
         for job in list(self.jobs):
             job.cancel()
+        return bool(self.jobs)
 
     def _ask_save(self, title: str, name: str) -> str:
         folder = Path(self.path).parent
@@ -68,21 +72,14 @@ class FileActions(QObject):
 
     def fill_recent(self) -> None:
         """List the recent replays in the File menu."""
-        menu = self.window.recent_menu
-        menu.clear()
-        files = recent_replays()
-        if not files:
-            empty = QAction(translate("Replay", "(none)"), menu)
-            empty.setEnabled(False)
-            menu.addAction(empty)
-        for path in files:
-            action = QAction(path, menu)
-            action.triggered.connect(lambda _=False, p=path: self.open_another(p))
-            menu.addAction(action)
+        from ..windows.menus import fill_recent_menu
+
+        fill_recent_menu(self.window.recent_menu, recent_replays(), self.open_another)
 
     def export_copy(self, dest: str | None = None) -> Job | None:
         """Write a checked, self-contained copy of the save (``VACUUM INTO``), safe to e-mail."""
-        dest = dest or self._ask_save(translate("Replay", "Export a copy"), f"{Path(self.path).stem}-copy{saving.SUFFIX}")
+        dest = dest or self._ask_save(translate("Replay", "Export a copy"),
+                                      f"{Path(self.path).stem}-copy{saving.SUFFIX}")
         if not dest:
             return None
         source = self.path
@@ -134,8 +131,8 @@ class FileActions(QObject):
     def start_fork(self, request, dest: str) -> Job:
         """Run ``request`` (a :class:`~.fork_form.ForkRequest`) on the viewed save; save to ``dest``."""
         source = self.path
-        return self._run(lambda progress: run_fork(source, request, dest, progress=progress),
-                         translate("Replay", "Re-running every computer-played firm from %1…").replace("%1", request.at),
+        label = translate("Replay", "Re-running every computer-played firm from %1…").replace("%1", request.at)
+        return self._run(lambda progress: run_fork(source, request, dest, progress=progress), label,
                          self.show_branches, "fork")
 
     def compare_with(self, other: str | None = None) -> Job | None:
@@ -161,6 +158,6 @@ class FileActions(QObject):
         """Open the luck-versus-skill dialog."""
         from .luck import LuckDialog
 
-        dialog = LuckDialog(self.window.document, self.window)
+        dialog = LuckDialog(self.window.document, self.window, track=self.track)
         dialog.show()
         return dialog

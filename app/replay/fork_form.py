@@ -17,9 +17,10 @@ from .. import i18n, theme
 from ..i18n import translate
 from ..widgets.fields import PLACES
 
-PER_MODEL = (("prices", "price", "price", MIN_PRICE_CNY, MAX_PRICE_CNY), ("production", "production", "units", 0.0,
-                                                                           MAX_UNITS))
-SCALARS = (("capacity_order", "capacity", "units", MAX_UNITS), ("marketing_budget", "marketing", "budget", MAX_BUDGET_CNY),
+PER_MODEL = (("prices", "price", "price", MIN_PRICE_CNY, MAX_PRICE_CNY),
+             ("production", "production", "units", 0.0, MAX_UNITS))
+SCALARS = (("capacity_order", "capacity", "units", MAX_UNITS),
+           ("marketing_budget", "marketing", "budget", MAX_BUDGET_CNY),
            ("autonomy_budget", "autonomy", "budget", MAX_BUDGET_CNY), ("chip_budget", "chip", "budget", MAX_BUDGET_CNY),
            ("integration_budget", "integration", "budget", MAX_BUDGET_CNY),
            ("services_budget", "services", "budget", MAX_BUDGET_CNY),
@@ -94,23 +95,24 @@ class FirmForm(QScrollArea):
             for m in self.models:
                 box = NumberBox(kind, lo, hi, inner)
                 box.setObjectName(f"fork-{firm_id}-{field}-{m}")
-                form.addRow(f"{names[field]} · {document.model_name(m)}", box)
+                form.addRow(f"{names[field]} · {document.model_name(m)}".replace("&", "&&"), box)
                 self.boxes[(field, m)] = box
         shifts = QSpinBox(inner)
         shifts.setRange(1, 3)
         shifts.setObjectName(f"fork-{firm_id}-shifts")
-        form.addRow(names["shifts"], shifts)
+        form.addRow(names["shifts"].replace("&", "&&"), shifts)
         self.shifts = shifts
         for field, _, kind, hi in SCALARS:
             box = NumberBox(kind, 0.0, hi, inner)
             box.setObjectName(f"fork-{firm_id}-{field}")
-            form.addRow(names[field], box)
+            form.addRow(names[field].replace("&", "&&"), box)
             self.boxes[(field, None)] = box
         self.launch = {}
         for m in self.optional:
-            check = QCheckBox(translate("Replay", "Start developing the %1").replace("%1", document.model_name(m)), inner)
+            text = translate("Replay", "Start developing the %1").replace("%1", document.model_name(m))
+            check = QCheckBox(text, inner)
             check.setObjectName(f"fork-{firm_id}-launch-{m}")
-            form.addRow(names["launches"], check)
+            form.addRow(names["launches"].replace("&", "&&"), check)
             self.launch[m] = check
         self.setWidget(inner)
         self.recorded_shifts, self.recorded_launches = 1, ()
@@ -172,7 +174,8 @@ class ForkDialog(QDialog):
         self.summary.setObjectName("fork-summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(f"color: {theme.colour('muted')};")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+        self.buttons = QDialogButtonBox(ok | cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Replay", "Run the fork…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Replay", "Cancel"))
         self.buttons.accepted.connect(self.accept)

@@ -11,7 +11,7 @@ from .. import i18n, saving, theme
 from ..i18n import translate
 from .document import text
 from .forking import Stages
-from .jobs import Job
+from .jobs import Job, ProgressPanel
 
 DEFAULT_WORLDS = 100
 BINS = 20
@@ -38,9 +38,10 @@ def histogram(scores: np.ndarray, bins: int = BINS) -> tuple:
 class LuckDialog(QDialog):
     """Runs luck versus skill for the viewer's save and shows the result."""
 
-    def __init__(self, document, parent=None):
+    def __init__(self, document, parent=None, track=None):
         super().__init__(parent)
         self.setObjectName("luck-dialog")
+        self.track = track or (lambda job: job)
         self.document = document
         self.result = None
         self.job = None
@@ -84,6 +85,7 @@ class LuckDialog(QDialog):
         self.actual = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.colour("bad"), width=2))
         self.actual.hide()
         item.addItem(self.actual)
+        self.progress = ProgressPanel(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(translate("Replay", "Close"))
         buttons.rejected.connect(self.close)
@@ -91,6 +93,7 @@ class LuckDialog(QDialog):
         row.addWidget(self.worlds)
         row.addWidget(self.run_button)
         row.addStretch(1)
+        row.addWidget(self.progress)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
@@ -105,8 +108,8 @@ class LuckDialog(QDialog):
         path, worlds = self.document.path, self.worlds.value()
         self.run_button.setEnabled(False)
         self.headline.setText(translate("Replay", "Replaying the decisions in %1 worlds…").replace("%1", str(worlds)))
-        self.job = Job(lambda progress: run(path, worlds, progress), translate(
-            "Replay", "Replaying the decisions in %1 worlds…").replace("%1", str(worlds)), self, "luck")
+        self.job = self.track(Job(lambda progress: run(path, worlds, progress), translate(
+            "Replay", "Replaying the decisions in %1 worlds…").replace("%1", str(worlds)), self, "luck", self.progress))
         self.job.done.connect(self.show_result)
         self.job.stopped.connect(self._stopped)
         return self.job.start()

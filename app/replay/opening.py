@@ -128,8 +128,8 @@ def fork_running_game(window, request=None, dest: str | None = None) -> Job | No
             dest += saving.SUFFIX
     name = session.path or session.autosave_file
     job = Job(lambda progress: run_fork(game, request, dest, name, progress),
-              translate("Replay", "Re-running every computer-played firm from %1…").replace("%1", request.at), window,
-              "fork game")
+              translate("Replay", "Re-running every computer-played firm from %1…").replace("%1", request.at),
+              session, "fork game", window=window)     # the session waits for its tasks before it goes
     job.done.connect(lambda branches: (add_recent_replay(branches.b_path), show_branches(branches, document.colours)))
     job.stopped.connect(lambda message: tell(window, message) if message else None)
     return job.start()

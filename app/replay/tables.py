@@ -27,13 +27,32 @@ def controller_name(controller: str) -> str:
     return names.get(controller, controller)
 
 
-class FirmTable(QAbstractTableModel):
+class RowsTable(QAbstractTableModel):
+    """A read-only table of :attr:`rows` under the column :attr:`titles` (set by subclasses)."""
+
+    rows: list = []
+    titles: list = []
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.titles)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.titles[section]
+        return None
+
+
+class FirmTable(RowsTable):
     """One row per firm; subclasses fill :attr:`rows` (texts) in :meth:`reload`."""
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
         self.rows = []            # per firm: (firm id, [texts], [hidden flags])
+        self.titles = self.headers()
         document.quarterChanged.connect(self.reload)
         document.viewChanged.connect(self.reload)
 
@@ -48,17 +67,6 @@ class FirmTable(QAbstractTableModel):
         column = 2 + [k for k, _ in self.COLUMNS].index(key)
         return next(texts[column] for f, texts, _ in self.rows if f == firm_id)
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         firm_id, texts, hidden = self.rows[index.row()]
         col = index.column()
@@ -67,7 +75,8 @@ class FirmTable(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and hidden[col]:
             return translate("Replay", "Private: the team playing %1 could not see this then.").replace(
                 "%1", self.document.firm_name(self.document.team))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 1:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 1 and self.COLUMNS[col - 2][1] in FORMATS \
+                and not self.per_model(col):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and hidden[col]:
             return QBrush(QColor(theme.colour("muted")))
@@ -76,6 +85,10 @@ class FirmTable(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return QColor(self.document.colours[firm_id])
         return None
+
+    def per_model(self, column: int) -> bool:
+        """True for a column listing a value per model (left-aligned text)."""
+        return self.COLUMNS[column - 2][0] in ("prices", "incentives", "production")
 
     def _firm_cells(self, shown, firm_id: str) -> list:
         name = self.document.firm_name(firm_id)
@@ -134,17 +147,18 @@ class DecisionsModel(FirmTable):
     def headers(self) -> list:
         return [translate("Replay", "Firm"), translate("Replay", "Decided by"), translate("Replay", "List prices"),
                 translate("Replay", "Incentives"), translate("Replay", "Production"),
-                translate("Replay", "Capacity\nordered"), translate("Replay", "Shifts"), translate("Replay", "Marketing"),
-                translate("Replay", "Autonomy\nR&D"), translate("Replay", "Chip"), translate("Replay", "Ecosystem\nintegration"),
-                translate("Replay", "Services"), translate("Replay", "Charging"), translate("Replay", "Bundle\nsubsidy"),
-                translate("Replay", "Parent\ndraw"), translate("Replay", "Equity\nraised"), translate("Replay", "Borrowed"),
-                translate("Replay", "Launches")]
+                translate("Replay", "Capacity\nordered"), translate("Replay", "Shifts"),
+                translate("Replay", "Marketing"), translate("Replay", "Autonomy\nR&D"), translate("Replay", "Chip"),
+                translate("Replay", "Ecosystem\nintegration"), translate("Replay", "Services"),
+                translate("Replay", "Charging"), translate("Replay", "Bundle\nsubsidy"),
+                translate("Replay", "Parent\ndraw"), translate("Replay", "Equity\nraised"),
+                translate("Replay", "Borrowed"), translate("Replay", "Launches")]
 
     def _value(self, value, fmt: str) -> str:
         if fmt == "models":
             return ", ".join(self.document.model_name(m) for m in value) or "–"
         if isinstance(value, dict):
-            return " · ".join(f"{self.document.model_name(m)} {FORMATS[fmt](v)}" for m, v in value.items()) or "–"
+            return " · ".join(f"{self.document.model_short_name(m)} {FORMATS[fmt](v)}" for m, v in value.items()) or "–"
         return FORMATS[fmt](float(value)) if value is not None else "–"
 
     def reload(self, *_) -> None:
@@ -217,8 +231,9 @@ class QuarterPanel(QLabel):
     def _objectives(self) -> str:
         d = self.document
         if not d.objectives_visible():
-            return f"<span style='color:{theme.colour('muted')}'>" + translate(
-                "Replay", "Only the team playing %1 sees its objectives.").replace("%1", d.firm_name(d.player)) + "</span>"
+            text = translate("Replay", "Only the team playing %1 sees its objectives.")
+            text = text.replace("%1", d.firm_name(d.player))
+            return f"<span style='color:{theme.colour('muted')}'>{text}</span>"
         status = d.shown().objectives[d.index]
         marks = {1: ("✔", translate("Replay", "met"), "good"), -1: ("✘", translate("Replay", "failed"), "bad"),
                  0: ("…", translate("Replay", "pending"), "muted")}

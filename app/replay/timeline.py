@@ -94,9 +94,9 @@ class Timeline(QWidget):
         self.slider.setToolTip(translate("Replay", "Drag to move through the quarters (← and → step, Space plays)"))
         self.markers = Markers(self.slider, document.markers(), document.outcomes.quarters, self)
         self.buttons = {}
-        icons = {"first": QStyle.StandardPixmap.SP_MediaSkipBackward, "previous": QStyle.StandardPixmap.SP_MediaSeekBackward,
-                 "play": QStyle.StandardPixmap.SP_MediaPlay, "next": QStyle.StandardPixmap.SP_MediaSeekForward,
-                 "last": QStyle.StandardPixmap.SP_MediaSkipForward}
+        pixmap = QStyle.StandardPixmap
+        icons = {"first": pixmap.SP_MediaSkipBackward, "previous": pixmap.SP_MediaSeekBackward,
+                 "play": pixmap.SP_MediaPlay, "next": pixmap.SP_MediaSeekForward, "last": pixmap.SP_MediaSkipForward}
         for key, tip in (("first", translate("Replay", "First quarter (Home)")),
                          ("previous", translate("Replay", "Previous quarter (←)")),
                          ("play", translate("Replay", "Play the game quarter by quarter (Space)")),
@@ -115,9 +115,10 @@ class Timeline(QWidget):
         self.buttons["last"].clicked.connect(lambda: self.document.set_quarter(self.document.count - 1))
         self.label = QLabel(self)
         self.label.setObjectName("timeline-quarter")
-        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("2034年第4季度 · 第 40 / 40 季度") + 12)
+        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance(self._text(n - 1)) + 12)
         legend = QLabel(f"<span style='color:{DECK}'>▼</span> " + translate("Replay", "event") +
-                        f" &nbsp; <span style='color:{FACILITATOR}'>◆</span> " + translate("Replay", "injected by the facilitator"))
+                        f" &nbsp; <span style='color:{FACILITATOR}'>◆</span> " +
+                        translate("Replay", "injected by the facilitator"))
         legend.setStyleSheet(f"color: {theme.colour('muted')};")
         self.timer = QTimer(self)
         self.timer.setInterval(PLAY_INTERVAL_MS)
@@ -181,14 +182,18 @@ class Timeline(QWidget):
         self.buttons["play"].setToolTip(translate("Replay", "Pause (Space)") if self.playing else
                                         translate("Replay", "Play the game quarter by quarter (Space)"))
 
+    def _text(self, index: int) -> str:
+        d = self.document
+        return translate("Replay", "%1 · quarter %2 of %3").replace("%1", i18n.quarter(d.outcomes.quarters[index])) \
+            .replace("%2", str(index + 1)).replace("%3", str(d.count))
+
     def _show(self, index: int) -> None:
         if self.slider.value() != index:
             self.slider.blockSignals(True)
             self.slider.setValue(index)
             self.slider.blockSignals(False)
         d = self.document
-        self.label.setText(translate("Replay", "%1 · quarter %2 of %3").replace("%1", i18n.quarter(d.quarter))
-                           .replace("%2", str(index + 1)).replace("%3", str(d.count)))
+        self.label.setText(self._text(index))
         at_start, at_end = index == 0, index == d.count - 1
         self.buttons["first"].setEnabled(not at_start)
         self.buttons["previous"].setEnabled(not at_start)

@@ -17,6 +17,7 @@ from ..i18n import translate
 from .charts import ReplayCharts
 from .document import ReplayDocument
 from .files import FileActions
+from .jobs import ProgressPanel
 from .tables import DecisionsModel, QuarterPanel, ResultsModel, controller_name, table_view
 from .timeline import Timeline
 
@@ -31,6 +32,8 @@ class ReplayWindow(QMainWindow):
         self.shell = shell
         self.document = ReplayDocument(loaded, self)
         self.files = FileActions(self)
+        self.progress = ProgressPanel(self)
+        self.statusBar().addPermanentWidget(self.progress)
         self.compare_windows = []
         self.verdict = None
         self._rebuild_pending = False
@@ -84,6 +87,7 @@ class ReplayWindow(QMainWindow):
         centre.addWidget(self.tables)
         centre.setStretchFactor(0, 3)
         centre.setStretchFactor(1, 1)
+        centre.setSizes([640, 200])
         self.tables.setMinimumHeight(self.fontMetrics().height() * 2 + (len(d.outcomes.firm_ids) + 2) *
                                      (self.fontMetrics().height() + 6) + 16)   # every firm without scrolling
         split = QSplitter(Qt.Orientation.Horizontal, body)
@@ -107,6 +111,7 @@ class ReplayWindow(QMainWindow):
             old.hide()
             old.deleteLater()
         self._build_menus()
+        self.progress.cancel.setText(translate("Replay", "Cancel"))
         if self.verdict is not None:
             self.show_verdict(self.verdict)
 
@@ -143,7 +148,8 @@ class ReplayWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(translate("Replay", "Open &recent replay"))
         self.recent_menu.aboutToShow.connect(f.fill_recent)
         file_menu.addSeparator()
-        self.act_export = self._action(file_menu, translate("Replay", "&Export a copy (safe to e-mail)…"), f.export_copy)
+        self.act_export = self._action(file_menu, translate("Replay", "&Export a copy (safe to e-mail)…"),
+                                       f.export_copy)
         self.act_csv = self._action(file_menu, translate("Replay", "Export &CSV…"), f.export_csv)
         file_menu.addSeparator()
         if self.shell is not None:
@@ -200,6 +206,6 @@ class ReplayWindow(QMainWindow):
 
     def closeEvent(self, event):  # noqa: N802 - Qt hook
         self.timeline.pause()
-        self.files.cancel_all()
-        QThreadPool.globalInstance().waitForDone()   # jobs are children of this window
+        if self.files.cancel_all():                     # its jobs are its children: let them stop first
+            QThreadPool.globalInstance().waitForDone()
         super().closeEvent(event)

@@ -1253,6 +1253,10 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
 <context>
     <name>Replay</name>
     <message>
+        <source>Market and money</source>
+        <translation>市场与资金</translation>
+    </message>
+    <message>
         <source>Market share</source>
         <translation>市场份额</translation>
     </message>
@@ -1269,12 +1273,24 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
         <translation>现金（保密：各队只见自己的）</translation>
     </message>
     <message>
+        <source>Prices and technology</source>
+        <translation>价格与技术</translation>
+    </message>
+    <message>
         <source>Average price</source>
         <translation>平均售价</translation>
     </message>
     <message>
         <source>Autonomy level (0–5)</source>
         <translation>智驾等级（0–5）</translation>
+    </message>
+    <message>
+        <source>Ecosystem users (log scale)</source>
+        <translation>生态用户（对数坐标）</translation>
+    </message>
+    <message>
+        <source>Score (private)</source>
+        <translation>得分（保密）</translation>
     </message>
     <message>
         <source>Revenue</source>
@@ -1391,10 +1407,6 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
     </message>
     <message>
         <source>Export a copy</source>

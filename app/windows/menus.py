@@ -38,14 +38,18 @@ def build_menus(window) -> None:
 
 
 def _fill_recent(window) -> None:
-    menu = window.recent_menu
+    fill_recent_menu(window.recent_menu, settings.recent_files(),
+                     lambda path: window.shell and window.shell.open_file(window, path))
+
+
+def fill_recent_menu(menu, files: list, open_file) -> None:
+    """List ``files`` in ``menu`` (each calls ``open_file(path)``), or a disabled "(none)"."""
     menu.clear()
-    files = settings.recent_files()
     if not files:
         empty = QAction(translate("Menus", "(none)"), menu)
         empty.setEnabled(False)
         menu.addAction(empty)
     for path in files:
         action = QAction(path, menu)
-        action.triggered.connect(lambda _=False, p=path: window.shell and window.shell.open_file(window, p))
+        action.triggered.connect(lambda _=False, p=path: open_file(p))
         menu.addAction(action)

@@ -32,7 +32,7 @@ def played_save(scenario, path: Path, quarters: int = 5, seed: int = 5) -> Path:
     from engine.saves import save_game
 
     game = Game.new(scenario, seed, human=("xiaomi",))
-    for t in range(quarters):
+    for _ in range(quarters):
         draft = game.suggest("xiaomi")
         game.play_quarter({"xiaomi": replace(draft, prices={**draft.prices, "su7": draft.prices["su7"] * 0.97})})
     save_game(game, path)

@@ -42,7 +42,7 @@ def test_opening_shows_the_stored_outcomes_and_leaves_the_file_alone(app, qtbot,
     k = stored.firm_ids.index("byd")
     assert window.results.cell("byd", "deliveries") == i18n.compact(stored.firm["deliveries"][3, k])
     assert window.results.cell("byd", "cash_cny") == i18n.money(stored.firm["cash_cny"][3, k])
-    assert window.decisions.cell("xiaomi", "prices").startswith("Xiaomi SU7 ¥")
+    assert window.decisions.cell("xiaomi", "prices").startswith("SU7 ¥")
     x, y = window.charts.series("market_share", "byd")
     assert list(x) == [0, 1, 2, 3] and np.allclose(y, stored.firm["market_share"][:, k])
     assert "2024Q4" in window.timeline.label.text() and "4 of 4" in window.timeline.label.text()
@@ -53,6 +53,7 @@ def test_opening_shows_the_stored_outcomes_and_leaves_the_file_alone(app, qtbot,
 def test_scrubbing_moves_tables_charts_and_marker_without_rebuilding(app, qtbot, golden):
     window = open_viewer(qtbot, golden)
     stored = window.document.outcomes
+    window.charts.finish()
     chart = window.charts.charts["cash"]
     curve = chart.series["tesla"][1]
     window.timeline.slider.setValue(1)
@@ -210,7 +211,8 @@ def test_start_screen_and_game_menu_open_the_viewer(app, qtbot, golden, session,
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(golden), ""))
     before = set(open_windows())
     start.buttons["replay"].click()
-    qtbot.waitUntil(lambda: any(w.objectName() == "replay-window" for w in set(open_windows()) - before), timeout=20_000)
+    qtbot.waitUntil(lambda: any(w.objectName() == "replay-window" for w in set(open_windows()) - before),
+                    timeout=20_000)
     window = next(w for w in set(open_windows()) - before if w.objectName() == "replay-window")
     qtbot.addWidget(window)
     assert window.document.path == str(golden)
