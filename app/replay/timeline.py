@@ -157,7 +157,7 @@ class Timeline(QWidget):
 
     def toggle_play(self) -> None:
         """Play from here (from the start when at the end), or pause."""
-        if self.playing:
+        if self.playing or self.document.count < 2:
             self.pause()
             return
         if self.document.index >= self.document.count - 1:
