@@ -1,0 +1,118 @@
+"""What an AI sees of the market at the start of a quarter, and the demand model applied to it.
+
+Public information only: every model's current list price, last quarter's orders and
+deliveries (hence delivery waits), brands and their price ceilings, sold autonomy levels,
+integration, charging networks, the news (events running), the battery index and the scenario's
+published specs (from which each model's unit cost is estimated). Nothing here reads a pending
+decision: the only inputs are the state at the start of the quarter and the scenario.
+
+Demand arrays are batch-last, (K, J, B), as :class:`engine.pricing.MarkupKernel` wants them.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import costs, demand, events
+from ..pricing import MarkupKernel, batch_sum, group_by_firm
+
+
+@dataclass(frozen=True, eq=False)
+class MarketView:
+    """The market as an AI sees it (B futures, K types, J models, F firms).
+
+    Attributes:
+        state: the state at the start of the quarter.
+        levers: active event effects per firm, name -> (B, F).
+        on_sale: (B, J) 1 where the model can be sold this quarter; launching: (B, J) 1 in its
+            first quarter on sale.
+        unit_cost: (B, J) estimated variable cost per car (CNY).
+        delta: (K, J, B) utility excluding price, ``-inf`` where not on sale.
+        alpha: (K, J, B) price coefficients including event price sensitivity (utility/CNY).
+        weights: (K, B) consumer type weights.
+        buyers: potential buyers this quarter (trend and season, no shock).
+        volume: (B, J) orders per unit of market share (buyers x event demand x exports).
+        subsidy, ceiling: (B, J) consumer subsidy and the owner's brand ceiling (CNY).
+    """
+
+    state: object
+    levers: dict
+    on_sale: np.ndarray
+    launching: np.ndarray
+    unit_cost: np.ndarray
+    delta: np.ndarray
+    alpha: np.ndarray
+    weights: np.ndarray
+    buyers: float
+    volume: np.ndarray
+    subsidy: np.ndarray
+    ceiling: np.ndarray
+
+
+def on_sale(state) -> np.ndarray:
+    """(B, J) 1 where a model can be sold in quarter ``state.t`` (launched, firm alive)."""
+    a = state.scenario.arrays
+    t = state.t
+    alive = 1.0 - state.exited
+    return (((state.launch_at >= 0) & (state.launch_at <= t)) | (state.launched > 0)) * alive[:, a.owner]
+
+
+def market_view(state, bundle: np.ndarray) -> MarketView:
+    """Build the :class:`MarketView` of ``state`` with bundle subsidies ``bundle`` (B, F) in CNY/car."""
+    sc = state.scenario
+    a, mp, mk = sc.arrays, sc.model, sc.market
+    own = a.owner
+    levers = events.current_levers(a, state.event_left, state.event_target, a.n_firms)
+    sale = on_sale(state)
+    index = costs.battery_index(sc.battery, state.battery_cum, state.lithium)
+    unit_cost = costs.unit_costs(a, mp, index, state.cum_output, levers["hw_cost"], state.chip_done)
+    delta, sensitivity, _ = demand.utility_inputs(state, levers, bundle)
+    delta_t = np.ascontiguousarray(delta.transpose(1, 2, 0))
+    np.copyto(delta_t, -np.inf, where=(sale.T <= 0)[None])
+    alpha_t = a.type_alpha[:, None, None] * sensitivity.T[None]
+    weights = np.ascontiguousarray(demand.type_weights(a, state.eco_users).T)
+    buyers = demand.market_size(mk, a, state.t, sc.info.start)
+    volume = (buyers * np.maximum(1.0 + levers["demand"], 0.0)[:, own]
+              * (1.0 + a.firm["export_ratio"][own] * np.clip(1.0 - levers["export_tariff"][:, own], 0.0, 1.0)))
+    return MarketView(state, levers, sale, sale * (1.0 - state.launched), unit_cost, delta_t, alpha_t, weights,
+                      buyers, volume, levers["subsidy_cny"][:, own], state.ceiling[:, own])
+
+
+def expected_orders(view: MarketView, prices: np.ndarray) -> np.ndarray:
+    """Orders (B, J) the demand model expects at list ``prices`` (B, J), without shocks or hype."""
+    a = view.state.scenario.arrays
+    paid = np.maximum(prices - view.subsidy, 0.0).T
+    excess = np.maximum(prices - view.ceiling, 0.0).T
+    u = view.alpha * paid[None]
+    u += a.type_premium[:, None, None] * excess[None]
+    np.subtract(view.delta, u, out=u)
+    top = np.maximum(u.max(axis=1), 0.0)
+    u -= top[:, None, :]
+    np.exp(u, out=u)
+    denom = batch_sum(u, 1) + np.exp(-top)
+    u *= (view.weights / denom)[:, None, :]
+    return batch_sum(u, 0).T * view.volume
+
+
+def markup_step(view: MarketView, prices: np.ndarray) -> np.ndarray:
+    """One step of the zeta-markup map from observed ``prices`` (B, J): ``c + zeta(p)`` (CNY).
+
+    This is the price each firm's first-order condition asks for given the market shares and
+    price elasticities it observes at current prices; iterated, it converges to the
+    Bertrand–Nash equilibrium (:func:`engine.pricing.nash_prices`). The brand-ceiling penalty is
+    linearised at current prices (extra price sensitivity above the ceiling) and subsidies
+    enter as a utility shift, so the firm's margin stays ``p - c``.
+    """
+    a = view.state.scenario.arrays
+    above = (prices > view.ceiling).T.astype(float)                      # (J, B)
+    alpha = view.alpha
+    delta = view.delta + alpha * view.subsidy.T[None]
+    if above.any():
+        kappa = a.type_premium[:, None, None] * above[None]
+        delta += kappa * view.ceiling.T[None]
+        alpha = alpha + kappa
+    _, starts, firm_of = group_by_firm(a.owner)
+    kernel = MarkupKernel(delta, alpha, np.ascontiguousarray(view.unit_cost.T), view.weights,
+                          np.ascontiguousarray(view.on_sale.T > 0), starts, firm_of)
+    z, _, _ = kernel.evaluate(np.ascontiguousarray(prices.T))
+    return view.unit_cost + z.T
