@@ -94,7 +94,7 @@ class Game:
 
     def suggest(self, firm_id: str, level: str = "normal") -> FirmDecision:
         """The decision an AI at ``level`` would make for ``firm_id`` now (a draft for players)."""
-        arrays = ai.policy(level)(self.state, self._ai_streams())
+        arrays = ai.policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(firm_id)])
         return from_arrays(self.scenario, arrays, firm_id)
 
     def ai_decisions(self) -> dict:
@@ -105,7 +105,7 @@ class Game:
             if level != HUMAN:
                 by_level.setdefault(level, []).append(firm_id)
         for level, firms in by_level.items():
-            arrays = ai.policy(level)(self.state, self._ai_streams())
+            arrays = ai.policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(f) for f in firms])
             for firm_id in firms:
                 out[firm_id] = from_arrays(self.scenario, arrays, firm_id)
         return out

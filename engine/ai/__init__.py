@@ -11,14 +11,14 @@ will keep; a policy may decide the others more cheaply. Levels:
 - ``hard``: Monte Carlo look-ahead over strategic plans (:mod:`engine.ai.hard`).
 """
 
-from . import normal
+from . import easy, hard, normal
 
 
 def _normal(state, streams=None, firms=None):
     return normal.decide(state)
 
 
-POLICIES = {"normal": _normal}
+POLICIES = {"easy": easy.decide, "normal": _normal, "hard": hard.decide}
 LEVELS = ("easy", "normal", "hard")
 
 

@@ -57,15 +57,24 @@ def on_sale(state) -> np.ndarray:
     return (((state.launch_at >= 0) & (state.launch_at <= t)) | (state.launched > 0)) * alive[:, a.owner]
 
 
+def estimated_costs(state, levers: dict | None = None) -> np.ndarray:
+    """Unit cost (B, J) of every model, CNY, from published specs, learning and the battery index."""
+    sc = state.scenario
+    a = sc.arrays
+    if levers is None:
+        levers = events.current_levers(a, state.event_left, state.event_target, a.n_firms)
+    index = costs.battery_index(sc.battery, state.battery_cum, state.lithium)
+    return costs.unit_costs(a, sc.model, index, state.cum_output, levers["hw_cost"], state.chip_done)
+
+
 def market_view(state, bundle: np.ndarray) -> MarketView:
     """Build the :class:`MarketView` of ``state`` with bundle subsidies ``bundle`` (B, F) in CNY/car."""
     sc = state.scenario
-    a, mp, mk = sc.arrays, sc.model, sc.market
+    a, mk = sc.arrays, sc.market
     own = a.owner
     levers = events.current_levers(a, state.event_left, state.event_target, a.n_firms)
     sale = on_sale(state)
-    index = costs.battery_index(sc.battery, state.battery_cum, state.lithium)
-    unit_cost = costs.unit_costs(a, mp, index, state.cum_output, levers["hw_cost"], state.chip_done)
+    unit_cost = estimated_costs(state, levers)
     delta, sensitivity, _ = demand.utility_inputs(state, levers, bundle)
     delta_t = np.ascontiguousarray(delta.transpose(1, 2, 0))
     np.copyto(delta_t, -np.inf, where=(sale.T <= 0)[None])

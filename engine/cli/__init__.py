@@ -9,9 +9,9 @@ import argparse
 import sys
 
 from ..errors import ClosedLoopError
-from . import play, scenarios
+from . import forecast, play, scenarios, tournament
 
-COMMANDS = [scenarios, play]
+COMMANDS = [scenarios, play, forecast, tournament]
 BAD_INPUT = 2
 INTERNAL_ERROR = 3
 
