@@ -16,8 +16,11 @@ the public state, not the dice. The look-ahead runs past the scenario's last qua
 never gains from gutting the firm just before the final whistle (no end-game stunts).
 """
 
+from dataclasses import fields
+
 import numpy as np
 
+from ..decisions import DecisionArrays
 from ..model import advance
 from ..rng import Streams
 from ..state import State
@@ -27,6 +30,7 @@ from .score import doctrine_score
 HORIZON = 4
 FUTURES = 24
 LOOKAHEAD_STREAM = 3
+_MODEL_FIELDS = ("price", "incentive", "production", "launch")
 STEPS = {"markup": (0.85, 1.15), "capacity": (0.6, 1.5), "rnd": (0.6, 1.6),
          "ecosystem": (0.5, 2.0), "marketing": (0.5, 2.0)}
 
@@ -42,8 +46,12 @@ def one_at_a_time() -> np.ndarray:
     return np.array(plans)
 
 
-def decide(state, streams=None, firms=None) -> "normal.DecisionArrays":
+def decide(state, streams=None, firms=None) -> DecisionArrays:
     """Decisions of every firm for quarter ``state.t``; ``firms`` (indices) get the look-ahead.
+
+    Each planning firm's decision is the normal policy under its chosen plan with every other
+    firm on its doctrine as written -- exactly the world its look-ahead assumed -- so one hard
+    firm's plan never leaks into another's decision.
 
     Args:
         state: the state at the start of the quarter (B futures).
@@ -51,14 +59,22 @@ def decide(state, streams=None, firms=None) -> "normal.DecisionArrays":
         firms: firm indices to plan for (default all); the others play the normal policy.
 
     Returns:
-        :class:`engine.decisions.DecisionArrays` for all firms.
+        :class:`DecisionArrays` for all firms.
     """
-    F = state.scenario.arrays.n_firms
+    a = state.scenario.arrays
+    F, B, K = a.n_firms, state.futures, len(normal.KNOBS)
     firms = list(range(F)) if firms is None else [int(f) for f in firms]
-    knobs = np.ones((state.futures, F, len(normal.KNOBS)))
-    if firms:
-        knobs[:, firms] = choose_plans(state, streams, firms).transpose(1, 0, 2)
-    return normal.decide(state, knobs={k: knobs[..., i] for i, k in enumerate(normal.KNOBS)})
+    if not firms:
+        return normal.decide(state)
+    plans = choose_plans(state, streams, firms)                                  # (nf, B, K)
+    rows = len(firms) + 1                                                         # neutral, then one per firm
+    knobs = np.ones((rows, B, F, K))
+    knobs[1 + np.arange(len(firms)), :, firms] = plans
+    batch = _rows(state, np.tile(np.arange(B), rows))
+    d = normal.decide(batch, knobs={k: knobs[..., i].reshape(rows * B, F) for i, k in enumerate(normal.KNOBS)})
+    source = np.zeros(F, dtype=int)                                               # which row each firm takes
+    source[firms] = 1 + np.arange(len(firms))
+    return _splice(d, rows, source, a.owner)
 
 
 def choose_plans(state, streams, firms, horizon: int = HORIZON, futures: int = FUTURES) -> np.ndarray:
@@ -97,10 +113,7 @@ def evaluate(state, rng, firms, plans, horizon: int) -> np.ndarray:
     nf, P, B, K = plans.shape
     M = rng.futures // B
     rows = nf * P * B * M                                                        # order (f, p, b, m)
-    base = np.tile(np.repeat(np.arange(B), M), nf * P)
-    data = state.data[base]
-    data.setflags(write=False)
-    batch = State(state.t, data, state.layout, sc)
+    batch = _rows(state, np.tile(np.repeat(np.arange(B), M), nf * P))
     deciding = np.repeat(np.asarray(firms), P * B * M)                           # (rows,)
     row_plan = np.repeat(plans.reshape(nf * P * B, K), M, axis=0)                # (rows, K)
     mine = deciding[:, None] == np.arange(F)                                     # (rows, F)
@@ -110,6 +123,28 @@ def evaluate(state, rng, firms, plans, horizon: int) -> np.ndarray:
         batch, _ = advance(batch, normal.decide(batch, knobs=knobs), tiled)
     score = doctrine_score(sc, batch)[np.arange(rows), deciding]
     return score.reshape(nf, P, B, M).mean(axis=-1)
+
+
+def _rows(state, index) -> State:
+    """A batch whose row r is future ``index[r]`` of ``state``."""
+    data = state.data[index]
+    data.setflags(write=False)
+    return State(state.t, data, state.layout, state.scenario)
+
+
+def _splice(d: DecisionArrays, rows: int, source: np.ndarray, owner: np.ndarray) -> DecisionArrays:
+    """Take firm f's decisions (and its models') from row group ``source[f]`` of ``d``."""
+    F, J = source.size, owner.size
+    out = {}
+    for f in fields(d):
+        x = getattr(d, f.name)
+        if x is None or f.name in ("inject", "inject_target"):
+            out[f.name] = x if x is None else x[: x.shape[0] // rows]
+            continue
+        x = x.reshape((rows, -1) + x.shape[1:])                                  # (rows, B, axis, ...)
+        src, n = (source[owner], J) if x.shape[2] == J and f.name in _MODEL_FIELDS else (source, F)
+        out[f.name] = np.moveaxis(x[src, :, np.arange(n)], 0, 1)
+    return DecisionArrays(**out)
 
 
 def _lookahead_streams(state, streams, futures: int) -> Streams:

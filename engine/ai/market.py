@@ -16,6 +16,8 @@ import numpy as np
 from .. import costs, demand, events
 from ..pricing import MarkupKernel, batch_sum, group_by_firm
 
+KINK_TOLERANCE_CNY = 100.0
+
 
 @dataclass(frozen=True, eq=False)
 class MarketView:
@@ -108,12 +110,15 @@ def markup_step(view: MarketView, prices: np.ndarray) -> np.ndarray:
 
     This is the price each firm's first-order condition asks for given the market shares and
     price elasticities it observes at current prices; iterated, it converges to the
-    Bertrand–Nash equilibrium (:func:`engine.pricing.nash_prices`). The brand-ceiling penalty is
-    linearised at current prices (extra price sensitivity above the ceiling) and subsidies
-    enter as a utility shift, so the firm's margin stays ``p - c``.
+    Bertrand–Nash equilibrium (:func:`engine.pricing.nash_prices`). Subsidies enter as a utility
+    shift, so the firm's margin stays ``p - c``. Above the brand ceiling buyers are more price
+    sensitive (a kink in demand): a model at or above its ceiling is priced with the steeper
+    slope, one below it with the flatter one, and a step that would cross the ceiling stops at
+    it -- when the flat side asks for more and the steep side for less, the kink is the best
+    price. (Within one rounding step of the ceiling counts as at it.)
     """
     a = view.state.scenario.arrays
-    above = (prices > view.ceiling).T.astype(float)                      # (J, B)
+    above = (prices >= view.ceiling - KINK_TOLERANCE_CNY).T.astype(float)       # (J, B)
     alpha = view.alpha
     delta = view.delta + alpha * view.subsidy.T[None]
     if above.any():
@@ -124,4 +129,6 @@ def markup_step(view: MarketView, prices: np.ndarray) -> np.ndarray:
     kernel = MarkupKernel(delta, alpha, np.ascontiguousarray(view.unit_cost.T), view.weights,
                           np.ascontiguousarray(view.on_sale.T > 0), starts, firm_of)
     z, _, _ = kernel.evaluate(np.ascontiguousarray(prices.T))
-    return view.unit_cost + z.T
+    target = view.unit_cost + z.T
+    crossing = np.where(above.T > 0, target < view.ceiling, target > view.ceiling)
+    return np.where(crossing & (view.on_sale > 0), view.ceiling, target)
