@@ -31,12 +31,12 @@ HORIZON = 4
 FUTURES = 24
 LOOKAHEAD_STREAM = 3
 _MODEL_FIELDS = ("price", "incentive", "production", "launch")
-STEPS = {"markup": (0.85, 1.15), "capacity": (0.6, 1.5), "rnd": (0.6, 1.6),
-         "ecosystem": (0.5, 2.0), "marketing": (0.5, 2.0)}
+STEPS = {"markup": (0.8, 1.2), "capacity": (0.6, 1.5), "rnd": (0.5, 2.0),
+         "ecosystem": (0.5, 2.0), "marketing": (0.5, 3.0)}
 
 
 def one_at_a_time() -> np.ndarray:
-    """First-round plans (P, len(KNOBS)): neutral, then each knob lowered and raised alone."""
+    """First-round plans (P, len(KNOBS)): neutral, then each knob alone at each of its ``STEPS``."""
     plans = [np.ones(len(normal.KNOBS))]
     for i, name in enumerate(normal.KNOBS):
         for value in STEPS[name]:
@@ -77,8 +77,13 @@ def decide(state, streams=None, firms=None) -> DecisionArrays:
     return _splice(d, rows, source, a.owner)
 
 
-def choose_plans(state, streams, firms, horizon: int = HORIZON, futures: int = FUTURES) -> np.ndarray:
-    """The best plan (len(firms), B, len(KNOBS)) of each deciding firm in each future of ``state``."""
+def choose_plans(state, streams, firms, horizon: int | None = None, futures: int | None = None) -> np.ndarray:
+    """The best plan (len(firms), B, len(KNOBS)) of each deciding firm in each future of ``state``.
+
+    ``horizon`` and ``futures`` default to ``HORIZON`` and ``FUTURES``.
+    """
+    horizon = HORIZON if horizon is None else horizon
+    futures = FUTURES if futures is None else futures
     B, K = state.futures, len(normal.KNOBS)
     nf = len(firms)
     rng = _lookahead_streams(state, streams, futures)
@@ -87,10 +92,12 @@ def choose_plans(state, streams, firms, horizon: int = HORIZON, futures: int = F
     scores = evaluate(state, rng, firms, cands, horizon)                         # (nf, P, B)
     # second round: combine, knob by knob, the setting that did best alone
     combined = np.ones((nf, B, K))
-    for i in range(K):
-        trio = scores[:, [0, 1 + 2 * i, 2 + 2 * i], :]                           # neutral, low, high
-        pick = trio.argmax(axis=1)                                               # (nf, B)
-        combined[..., i] = np.choose(pick, [1.0, *STEPS[normal.KNOBS[i]]])
+    start = 1
+    for i, name in enumerate(normal.KNOBS):
+        values = STEPS[name]
+        alone = scores[:, [0, *range(start, start + len(values))], :]            # neutral, then each value
+        combined[..., i] = np.asarray([1.0, *values])[alone.argmax(axis=1)]      # (nf, B)
+        start += len(values)
     extra = evaluate(state, rng, firms, combined[:, None], horizon)              # (nf, 1, B)
     all_scores = np.concatenate([scores, extra], axis=1)
     all_plans = np.concatenate([cands, combined[:, None]], axis=1)               # (nf, P+1, B, K)

@@ -89,8 +89,13 @@ def market_view(state, bundle: np.ndarray) -> MarketView:
                       buyers, volume, levers["subsidy_cny"][:, own], state.ceiling[:, own])
 
 
-def expected_orders(view: MarketView, prices: np.ndarray) -> np.ndarray:
-    """Orders (B, J) the demand model expects at list ``prices`` (B, J), without shocks or hype."""
+def expected_orders(view: MarketView, prices: np.ndarray, with_slope: bool = False):
+    """Orders (B, J) the demand model expects at list ``prices`` (B, J), without shocks or hype.
+
+    With ``with_slope`` also returns each model's share-weighted price coefficient (B, J),
+    ``sum_k w_k s_kj alpha_kj / sum_k w_k s_kj``: orders fall by about this fraction per CNY of
+    price (the semi-elasticity, ignoring the small own-share term).
+    """
     a = view.state.scenario.arrays
     paid = np.maximum(prices - view.subsidy, 0.0).T
     excess = np.maximum(prices - view.ceiling, 0.0).T
@@ -102,7 +107,14 @@ def expected_orders(view: MarketView, prices: np.ndarray) -> np.ndarray:
     np.exp(u, out=u)
     denom = batch_sum(u, 1) + np.exp(-top)
     u *= (view.weights / denom)[:, None, :]
-    return batch_sum(u, 0).T * view.volume
+    bought = batch_sum(u, 0)
+    orders = bought.T * view.volume
+    if not with_slope:
+        return orders
+    steep = view.alpha + a.type_premium[:, None, None] * (excess > 0)[None]
+    u *= steep
+    slope = batch_sum(u, 0) / np.maximum(bought, 1e-300)
+    return orders, slope.T
 
 
 def markup_step(view: MarketView, prices: np.ndarray) -> np.ndarray:

@@ -29,6 +29,8 @@ from ..scenario.arrays import firm_sum
 from .market import expected_orders, market_view, markup_step
 
 PRICE_STEP = 0.06
+SCARCITY_BACKLOG = 0.5       # share of the backlog a firm plans to serve on top of new orders
+REPAY_ABOVE = 2.0            # repay debt from cash beyond this many cash buffers
 PRICE_ROUNDING = 100.0
 KNOBS = ("markup", "capacity", "rnd", "ecosystem", "marketing")
 START_BUDGET = {"autonomy_budget": "autonomy_budget_cny", "chip_budget": "chip_budget_cny",
@@ -62,10 +64,11 @@ def decide(state, streams=None, *, firms=None, knobs: dict | None = None) -> Dec
     bundle = np.where(a.firm_eco >= 0, doc["ecosystem_focus"] * 1e5, 0.0) * k["ecosystem"]
     view = market_view(state, bundle)
     price = set_prices(view, (1.0 - 0.5 * doc["price_aggressiveness"]) * k["markup"])
-    orders = expected_orders(view, price) + a.hype * view.launching
+    orders, slope = expected_orders(view, price, with_slope=True)
+    price, orders = scarcity_pricing(view, price, orders + a.hype * view.launching, slope)
     production, shifts = plan_production(state, view, orders)
     order = capacity_orders(state, orders, doc["capacity_appetite"], k["capacity"])
-    costs_last, parent_room = _cost_base(state, orders, price)
+    costs_last, parent_room = _cost_base(state, view, production)
     budget = budgets(state, k, costs_last, parent_room)
     finance = financing(state, order, costs_last, parent_room)
     launch = launches(state, parent_room)
@@ -93,6 +96,36 @@ def set_prices(view, markup_share: np.ndarray, target: np.ndarray | None = None)
     anchor = np.where(view.launching > 0, a.price0, state.price)
     price = np.clip(shaded, anchor * (1.0 - PRICE_STEP), anchor * (1.0 + PRICE_STEP))
     return np.where(view.on_sale > 0, np.round(price / PRICE_ROUNDING) * PRICE_ROUNDING, state.price)
+
+
+def scarcity_pricing(view, price, orders, slope):
+    """Raise prices where expected orders exceed what the firm can deliver (capacity's shadow cost).
+
+    With capacity binding, the best response charges more than the unconstrained one
+    (:func:`engine.pricing.nash_prices_capacity`): here one Newton step per quarter on the
+    firm's log orders -- a uniform increase of ``log(demand / supply) / slope`` on its models,
+    within ``PRICE_STEP`` of last quarter's price -- and the orders it expects after it.
+
+    Args:
+        view: the :class:`MarketView`; price, orders: (B, J) planned prices and expected orders
+            (with launch hype); slope: (B, J) orders' relative fall per CNY of price.
+
+    Returns:
+        ``(price, orders)`` after the scarcity premium, (B, J) each.
+    """
+    state = view.state
+    a = state.scenario.arrays
+    own = a.owner
+    supply = nameplate_now(state) * a.shift_output[-1] * np.maximum(1.0 + view.levers["capacity"], 0.0) \
+        + firm_sum(a, state.inventory)
+    demand = firm_sum(a, orders + SCARCITY_BACKLOG * state.backlog)
+    weight = firm_sum(a, orders * slope) / np.maximum(firm_sum(a, orders), 1e-9)          # (B, F)
+    premium = np.where(demand > supply, np.log(np.maximum(demand, 1.0) / np.maximum(supply, 1.0)), 0.0)
+    rise = premium[:, own] / np.maximum(weight[:, own], 1e-12)
+    anchor = np.where(view.launching > 0, a.price0, state.price)
+    raised = np.minimum(price + rise, np.maximum(anchor * (1.0 + PRICE_STEP), price))
+    raised = np.where(view.on_sale > 0, np.round(raised / PRICE_ROUNDING) * PRICE_ROUNDING, price)
+    return raised, orders * np.exp(-slope * (raised - price))
 
 
 def plan_production(state, view, orders):
@@ -140,11 +173,14 @@ def capacity_orders(state, orders, appetite, scale) -> np.ndarray:
     return np.where(gap > 0.05 * np.maximum(have, 1.0), np.minimum(gap, affordable), 0.0)
 
 
-def _cost_base(state, orders, price):
-    """Quarterly cash costs to plan against (B, F): last quarter's, or what expected sales cost."""
-    firm = state.scenario.arrays.firm
-    expected_revenue = firm_sum(state.scenario.arrays, orders * price)
-    costs_last = np.maximum(np.maximum(state.revenue_last - state.op_last, 0.9 * expected_revenue),
+def _cost_base(state, view, production):
+    """Quarterly cash costs to plan against (B, F): last quarter's, or what the planned output costs."""
+    a = state.scenario.arrays
+    firm = a.firm
+    output_cap = nameplate_now(state) * a.shift_output[-1]
+    planned = firm_sum(a, production)
+    built_cost = firm_sum(a, production * view.unit_cost) * np.minimum(output_cap / np.maximum(planned, 1.0), 1.0)
+    costs_last = np.maximum(np.maximum(state.revenue_last - state.op_last, built_cost),
                             firm["base_rnd_cny"] + firm["base_sga_cny"])
     return costs_last, parent_room(state)
 
@@ -187,7 +223,8 @@ def budgets(state, k, costs_last, room) -> np.ndarray:
 def financing(state, order, costs_last, room) -> np.ndarray:
     """Financing requests (B, F, 3): keep a buffer of (1.2 - 0.6 risk tolerance) quarters of costs.
 
-    Draws on the parent first, then equity, then debt; repays debt from a large surplus.
+    Draws on the parent first, then equity, then debt; repays debt from cash beyond
+    ``REPAY_ABOVE`` buffers.
     """
     sc = state.scenario
     a, mp, firm = sc.arrays, sc.model, sc.arrays.firm
@@ -200,7 +237,7 @@ def financing(state, order, costs_last, room) -> np.ndarray:
     equity = np.minimum(need_cash - parent, firm["equity_per_quarter_cny"])
     debt_room = np.maximum(mp.max_leverage * 4.0 * state.revenue_ema - state.debt, 0.0)
     borrow = np.minimum(np.maximum(need_cash - parent - equity, 0.0), debt_room)
-    surplus = state.cash - 4.0 * buffer
+    surplus = state.cash - REPAY_ABOVE * buffer
     borrow = np.where((need_cash <= 0) & (surplus > 0) & (state.debt > 0), -np.minimum(state.debt, surplus), borrow)
     return np.stack([parent, equity, borrow], axis=-1) * (1.0 - state.exited)[..., None]
 

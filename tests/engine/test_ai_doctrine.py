@@ -94,9 +94,9 @@ def test_objective_weights_steer_the_doctrine_score(scenario, states):
     better = dict(fields, margin_ema=fields["margin_ema"] + 0.05)
     gains = []
     for weight in (0.0, 1.0):
-        sc = with_doctrine(scenario, "tesla", profit_weight=weight)
+        sc = with_doctrine(scenario, "xpeng", profit_weight=weight)
         gain = doctrine_score(sc, SimpleNamespace(**better)) - doctrine_score(sc, SimpleNamespace(**fields))
-        gains.append(gain[0, sc.firm_index("tesla")])
+        gains.append(gain[0, sc.firm_index("xpeng")])
     assert 0 < gains[0] < gains[1]
     w = doctrine_weights(scenario)
     share, margin = SCORE_METRICS.index("share"), SCORE_METRICS.index("operating_margin")
