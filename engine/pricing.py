@@ -63,7 +63,7 @@ class MarkupKernel:
     def __init__(self, delta, alpha, cost, weights, on, starts, firm_of):
         self.delta, self.alpha, self.cost, self.weights, self.on = delta, alpha, cost, weights, on
         self.firm_of = firm_of
-        self.blocks = _block_index(starts, cost.shape[0])
+        self.blocks = block_index(starts, cost.shape[0])
 
     @staticmethod
     def from_markets(delta, alpha, cost, weights, available, starts, firm_of) -> "MarkupKernel":
@@ -85,8 +85,10 @@ class MarkupKernel:
         """The zeta map at ``prices`` (J, M), batch-last.
 
         Returns:
-            ``(zeta, shares, weighted)``: zeta (J, M) in price units (0 for unavailable
-            products), market shares ``sum_k w_k s_kj`` (J, M) and ``w_k s_kj`` (K, J, M).
+            ``(zeta, shares, weighted, slope)``: zeta (J, M) in price units (0 for unavailable
+            products), market shares ``sum_k w_k s_kj`` (J, M), ``w_k s_kj`` (K, J, M) and
+            ``Lambda = sum_k w_k alpha_kj s_kj`` (J, M), the shares' fall per unit of own price
+            (ignoring the own-share term).
         """
         K, J, M = self.alpha.shape
         padded = np.empty((K, J + 1, M))       # product J stays 0: the padding of firm blocks
@@ -109,7 +111,7 @@ class MarkupKernel:
         inner = batch_sum(was, 0)
         inner += share
         z = np.divide(inner, lam, out=np.zeros_like(inner), where=self.on)
-        return z, share, ws
+        return z, share, ws, lam
 
 
 def batch_sum(x, axis: int):
@@ -125,7 +127,7 @@ def batch_sum(x, axis: int):
     return x.sum(axis=axis)
 
 
-def _block_index(starts, n):
+def block_index(starts, n):
     """(F, largest block) indices of each firm's products, padded with ``n`` (a zero product)."""
     ends = np.r_[starts[1:], n]
     width = int((ends - starts).max())
@@ -224,7 +226,7 @@ def nash_prices(delta, alpha, cost, owner, weights=None, *, p0=None, available=N
     work, p_w = kernel, np.ascontiguousarray(p_f.T)
     it = 0
     for it in range(1, max_iter + 1):
-        z, _, _ = work.evaluate(p_w)
+        z = work.evaluate(p_w)[0]
         new = work.cost + z
         change = (np.abs(new - p_w) / np.maximum(np.abs(new), 1e-300)).max(axis=0)
         p_w = np.where(live, new, p_w)

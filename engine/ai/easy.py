@@ -17,9 +17,8 @@ import numpy as np
 
 from ..decisions import DecisionArrays
 from ..rng import normals
-from ..scenario.arrays import firm_sum
 from . import normal
-from .market import estimated_costs, on_sale
+from .market import estimated_costs, firm_total, on_sale
 
 LAG = 0.35
 BASE_MARGIN = 0.30
@@ -66,7 +65,7 @@ def decide(state, streams=None, firms=None) -> DecisionArrays:
     seen = np.where(launching > 0, a.hype, state.orders_last)
     production = np.maximum(seen * np.exp(VOLUME_NOISE * z_volume) + 0.5 * state.backlog - state.inventory, 0.0) * sale
     nameplate = normal.nameplate_now(state)
-    need = firm_sum(a, production) / np.maximum(nameplate, 1.0)
+    need = firm_total(a, production) / np.maximum(nameplate, 1.0)
     shifts = np.where(need <= a.shift_output[0], 1.0, np.where(need <= a.shift_output[1], 2.0, 3.0))
 
     # capacity only once the plants are nearly full

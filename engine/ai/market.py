@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import costs, demand, events
-from ..pricing import MarkupKernel, batch_sum, group_by_firm
+from ..pricing import MarkupKernel, batch_sum, block_index, group_by_firm
 
 KINK_TOLERANCE_CNY = 100.0
 
@@ -89,13 +89,8 @@ def market_view(state, bundle: np.ndarray) -> MarketView:
                       buyers, volume, levers["subsidy_cny"][:, own], state.ceiling[:, own])
 
 
-def expected_orders(view: MarketView, prices: np.ndarray, with_slope: bool = False):
-    """Orders (B, J) the demand model expects at list ``prices`` (B, J), without shocks or hype.
-
-    With ``with_slope`` also returns each model's share-weighted price coefficient (B, J),
-    ``sum_k w_k s_kj alpha_kj / sum_k w_k s_kj``: orders fall by about this fraction per CNY of
-    price (the semi-elasticity, ignoring the small own-share term).
-    """
+def expected_orders(view: MarketView, prices: np.ndarray) -> np.ndarray:
+    """Orders (B, J) the demand model expects at list ``prices`` (B, J), without shocks or hype."""
     a = view.state.scenario.arrays
     paid = np.maximum(prices - view.subsidy, 0.0).T
     excess = np.maximum(prices - view.ceiling, 0.0).T
@@ -107,27 +102,38 @@ def expected_orders(view: MarketView, prices: np.ndarray, with_slope: bool = Fal
     np.exp(u, out=u)
     denom = batch_sum(u, 1) + np.exp(-top)
     u *= (view.weights / denom)[:, None, :]
-    bought = batch_sum(u, 0)
-    orders = bought.T * view.volume
-    if not with_slope:
-        return orders
-    steep = view.alpha + a.type_premium[:, None, None] * (excess > 0)[None]
-    u *= steep
-    slope = batch_sum(u, 0) / np.maximum(bought, 1e-300)
-    return orders, slope.T
+    return batch_sum(u, 0).T * view.volume
+
+
+def firm_total(a, x: np.ndarray) -> np.ndarray:
+    """Sum a per-model array (B, J) over each firm's models: (B, F), adding models in order."""
+    padded = np.concatenate([x, np.zeros((x.shape[0], 1))], axis=1)
+    return padded[:, block_index(a.firm_starts, a.n_models)].sum(axis=-1)
 
 
 def markup_step(view: MarketView, prices: np.ndarray) -> np.ndarray:
     """One step of the zeta-markup map from observed ``prices`` (B, J): ``c + zeta(p)`` (CNY).
 
-    This is the price each firm's first-order condition asks for given the market shares and
-    price elasticities it observes at current prices; iterated, it converges to the
+    See :func:`markup_and_slope`, which also returns the demand slope.
+    """
+    return markup_and_slope(view, prices)[0]
+
+
+def markup_and_slope(view: MarketView, prices: np.ndarray):
+    """One zeta-markup step from observed ``prices`` (B, J), and the demand slope there.
+
+    The step is the price each firm's first-order condition asks for given the market shares
+    and price elasticities it observes at current prices; iterated, it converges to the
     Bertrand–Nash equilibrium (:func:`engine.pricing.nash_prices`). Subsidies enter as a utility
     shift, so the firm's margin stays ``p - c``. Above the brand ceiling buyers are more price
     sensitive (a kink in demand): a model at or above its ceiling is priced with the steeper
     slope, one below it with the flatter one, and a step that would cross the ceiling stops at
     it -- when the flat side asks for more and the steep side for less, the kink is the best
     price. (Within one rounding step of the ceiling counts as at it.)
+
+    Returns:
+        ``(target, slope)``: first-order prices (B, J) in CNY, and each model's orders' relative
+        fall per CNY of its price at current prices (B, J).
     """
     a = view.state.scenario.arrays
     above = (prices >= view.ceiling - KINK_TOLERANCE_CNY).T.astype(float)       # (J, B)
@@ -140,7 +146,8 @@ def markup_step(view: MarketView, prices: np.ndarray) -> np.ndarray:
     _, starts, firm_of = group_by_firm(a.owner)
     kernel = MarkupKernel(delta, alpha, np.ascontiguousarray(view.unit_cost.T), view.weights,
                           np.ascontiguousarray(view.on_sale.T > 0), starts, firm_of)
-    z, _, _ = kernel.evaluate(np.ascontiguousarray(prices.T))
+    z, share, _, lam = kernel.evaluate(np.ascontiguousarray(prices.T))
     target = view.unit_cost + z.T
     crossing = np.where(above.T > 0, target < view.ceiling, target > view.ceiling)
-    return np.where(crossing & (view.on_sale > 0), view.ceiling, target)
+    target = np.where(crossing & (view.on_sale > 0), view.ceiling, target)
+    return target, (lam / np.maximum(share, 1e-300)).T
