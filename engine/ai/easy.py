@@ -3,7 +3,8 @@
 - Prices: a doctrine-sized markup on estimated unit cost (``price_aggressiveness`` cuts it),
   nudged up when buyers wait and down when cars pile up -- but each quarter the price moves only
   ``LAG`` of the way to that target, with noise. It never solves the demand model.
-- Production: last quarter's orders (not a forecast), plus half the backlog, less the stock.
+- Production: last quarter's orders (not a forecast), plus half the backlog, less the stock;
+  with no history (the first quarter, a launch) what the plant makes, or the launch hype.
 - Capacity: ordered only once plants already run near full, not a lead time ahead.
 - Budgets: doctrine intensities of *last* quarter's revenue, with noise.
 - Financing: only when cash is about to run out (a thin buffer).
@@ -61,10 +62,13 @@ def decide(state, streams=None, firms=None) -> DecisionArrays:
     price = np.clip(price, anchor * (1.0 - 2 * normal.PRICE_STEP), anchor * (1.0 + 2 * normal.PRICE_STEP))
     price = np.where(sale > 0, np.round(price / normal.PRICE_ROUNDING) * normal.PRICE_ROUNDING, state.price)
 
-    # production from last quarter's orders; launch hype for new models
-    seen = np.where(launching > 0, a.hype, state.orders_last)
-    production = np.maximum(seen * np.exp(VOLUME_NOISE * z_volume) + 0.5 * state.backlog - state.inventory, 0.0) * sale
+    # production from last quarter's orders; with no history yet (first quarter, a launch) what
+    # the plant makes at current shifts, split over the firm's models, or the launch hype
     nameplate = normal.nameplate_now(state)
+    plant = nameplate * a.shift_output[np.clip(state.shifts, 1, 3).astype(int) - 1]
+    per_model = (plant / np.maximum(firm_total(a, sale), 1.0))[:, own]
+    seen = np.where(state.orders_last > 0, state.orders_last, np.maximum(per_model, a.hype * launching))
+    production = np.maximum(seen * np.exp(VOLUME_NOISE * z_volume) + 0.5 * state.backlog - state.inventory, 0.0) * sale
     need = firm_total(a, production) / np.maximum(nameplate, 1.0)
     shifts = np.where(need <= a.shift_output[0], 1.0, np.where(need <= a.shift_output[1], 2.0, 3.0))
 

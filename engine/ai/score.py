@@ -5,7 +5,8 @@ doctrine objective weights: a metric's weight is the scenario's weight times
 ``0.5 + emphasis``, where the emphasis of share is ``share_weight``, of operating margin and
 cash ``profit_weight``, of valuation ``growth_weight`` and of the ecosystem metric
 ``ecosystem_weight`` (autonomy and brand keep a neutral 0.5). So Tesla and Li Auto value margin
-and cash most, BYD share, NIO and XPeng growth, Xiaomi and AITO the ecosystem. On top come the
+and cash most, BYD share, NIO and XPeng growth, Xiaomi and AITO the ecosystem. The player's
+firm, when an AI plays it, plays for the scenario's scorecard as it stands. On top come the
 scenario objectives of the firm, worth ``scoring.objectives`` points each when met -- and, for
 "never" objectives, while not failed, so a look-ahead values staying out of distress before the
 deadline settles it.
@@ -23,12 +24,17 @@ _NEVER = OBJECTIVE_KINDS.index("never_distressed")
 
 
 def doctrine_weights(scenario) -> np.ndarray:
-    """Metric weights (F, len(SCORE_METRICS)) of every firm, in the order of ``SCORE_METRICS``."""
-    doc = scenario.arrays.doctrine
-    n = scenario.arrays.n_firms
+    """Metric weights (F, len(SCORE_METRICS)) of every firm, in the order of ``SCORE_METRICS``.
+
+    The player's firm (when an AI plays it: autopilot, tournaments) plays for the scenario's own
+    scorecard -- the campaign's win condition -- so its row is the scenario's weights.
+    """
+    a = scenario.arrays
+    doc = a.doctrine
     columns = []
     for m in SCORE_METRICS:
-        emphasis = doc[EMPHASIS[m]] if m in EMPHASIS else np.full(n, NEUTRAL)
+        emphasis = np.array(doc[EMPHASIS[m]], dtype=float) if m in EMPHASIS else np.full(a.n_firms, NEUTRAL)
+        emphasis[a.player] = NEUTRAL
         columns.append(getattr(scenario.scoring, m) * (0.5 + emphasis))
     return np.stack(columns, axis=-1)
 
