@@ -12,8 +12,16 @@ METRICS = ("deliveries", "operating_profit_cny", "cash_cny", "market_share")
 
 
 def cli(*args):
+    """Run the headless command line (``python -m engine.cli``)."""
     return subprocess.run([sys.executable, "-m", "engine.cli", *args], capture_output=True, text=True,
                           cwd=ROOT, timeout=300)
+
+
+def assert_bad_input(out, fragment):
+    """Exit status 2 and one line on stderr naming ``fragment``, no traceback."""
+    assert out.returncode == 2, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0] and "Traceback" not in out.stderr
 
 
 def test_forecast_json_contract_and_reproducibility(tmp_path):
@@ -53,12 +61,8 @@ def test_forecast_after_some_quarters_and_a_table(tmp_path):
     (("--seed", "x"), "--seed"),
 ])
 def test_forecast_bad_input_exits_2_with_one_line(args, fragment):
-    out = cli("forecast", "--scenario", "xiaomi-2024", *args)
-    assert out.returncode == 2, out.stderr
-    lines = out.stderr.strip().splitlines()
-    assert len(lines) == 1 and fragment in lines[0] and "Traceback" not in out.stderr
+    assert_bad_input(cli("forecast", "--scenario", "xiaomi-2024", *args), fragment)
 
 
 def test_forecast_unknown_scenario():
-    out = cli("forecast", "--scenario", "nope")
-    assert out.returncode == 2 and "unknown scenario" in out.stderr
+    assert_bad_input(cli("forecast", "--scenario", "nope"), "unknown scenario")

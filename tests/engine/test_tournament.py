@@ -1,10 +1,7 @@
 """Tournaments: hard beats easy, results do not depend on workers, the CLI contract, no stunts."""
 
 import json
-import subprocess
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,8 +10,7 @@ from engine.ai import normal
 from engine.game import Game
 from engine.scoring import scorecard
 from engine.tournament import mean_interval, play_game, run_tournament
-
-ROOT = Path(__file__).resolve().parents[2]
+from test_forecast_cli import assert_bad_input, cli
 SEEDS = (101, 102, 103, 104)
 
 
@@ -65,11 +61,6 @@ def test_borrowing_before_the_whistle_does_not_pad_the_score(scenario):
     assert scores[1] <= scores[0] + 1e-6
 
 
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "engine.cli", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=300)
-
-
 def test_tournament_cli_json_and_table(tmp_path):
     target = tmp_path / "t.json"
     out = cli("tournament", "--scenario", "xiaomi-2024", "--firm", "nio", "--levels", "easy,normal",
@@ -94,10 +85,7 @@ def test_tournament_cli_json_and_table(tmp_path):
     (("--levels", "easy"), "--firm"),
 ])
 def test_tournament_bad_input_exits_2_with_one_line(args, fragment):
-    out = cli("tournament", "--scenario", "xiaomi-2024", *args)
-    assert out.returncode == 2, out.stderr
-    lines = out.stderr.strip().splitlines()
-    assert len(lines) == 1 and fragment in lines[0] and "Traceback" not in out.stderr
+    assert_bad_input(cli("tournament", "--scenario", "xiaomi-2024", *args), fragment)
 
 
 def test_normal_policy_is_what_rivals_play_in_a_tournament(scenario):
