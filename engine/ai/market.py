@@ -137,16 +137,17 @@ def markup_and_slope(view: MarketView, prices: np.ndarray):
     """
     a = view.state.scenario.arrays
     above = (prices >= view.ceiling - KINK_TOLERANCE_CNY).T.astype(float)       # (J, B)
-    alpha = view.alpha
-    delta = view.delta + alpha * view.subsidy.T[None]
+    # in prices net of the subsidy the utility is delta - alpha p' (and margins p' - c' = p - c)
+    net = view.subsidy.T
+    alpha, delta = view.alpha, view.delta
     if above.any():
         kappa = a.type_premium[:, None, None] * above[None]
-        delta += kappa * view.ceiling.T[None]
+        delta = delta + kappa * (view.ceiling.T - net)[None]
         alpha = alpha + kappa
     _, starts, firm_of = group_by_firm(a.owner)
-    kernel = MarkupKernel(delta, alpha, np.ascontiguousarray(view.unit_cost.T), view.weights,
+    kernel = MarkupKernel(delta, alpha, np.ascontiguousarray(view.unit_cost.T - net), view.weights,
                           np.ascontiguousarray(view.on_sale.T > 0), starts, firm_of)
-    z, share, _, lam = kernel.evaluate(np.ascontiguousarray(prices.T))
+    z, share, _, lam = kernel.evaluate(np.ascontiguousarray(prices.T - net))
     target = view.unit_cost + z.T
     crossing = np.where(above.T > 0, target < view.ceiling, target > view.ceiling)
     target = np.where(crossing & (view.on_sale > 0), view.ceiling, target)
