@@ -30,7 +30,8 @@ from .score import doctrine_score
 HORIZON = 4
 FUTURES = 24
 LOOKAHEAD_STREAM = 3
-_MODEL_FIELDS = ("price", "incentive", "production", "launch")
+_MODEL_FIELDS = ("price", "incentive", "production", "launch")                  # (B, J, ...)
+_FIRM_FIELDS = ("capacity_order", "shifts", "bundle", "budget", "finance")      # (B, F, ...)
 STEPS = {"markup": (0.8, 1.2), "capacity": (0.6, 1.5), "rnd": (0.5, 2.0),
          "ecosystem": (0.5, 2.0), "marketing": (0.5, 3.0)}
 
@@ -140,17 +141,22 @@ def _rows(state, index) -> State:
 
 
 def _splice(d: DecisionArrays, rows: int, source: np.ndarray, owner: np.ndarray) -> DecisionArrays:
-    """Take firm f's decisions (and its models') from row group ``source[f]`` of ``d``."""
-    F, J = source.size, owner.size
+    """Take firm f's decisions (and its models') from row group ``source[f]`` of ``d``.
+
+    Fields that belong to no firm (event injections and the like) come from the first group.
+    """
     out = {}
     for f in fields(d):
         x = getattr(d, f.name)
-        if x is None or f.name in ("inject", "inject_target"):
-            out[f.name] = x if x is None else x[: x.shape[0] // rows]
+        if x is None:
+            out[f.name] = None
             continue
         x = x.reshape((rows, -1) + x.shape[1:])                                  # (rows, B, axis, ...)
-        src, n = (source[owner], J) if x.shape[2] == J and f.name in _MODEL_FIELDS else (source, F)
-        out[f.name] = np.moveaxis(x[src, :, np.arange(n)], 0, 1)
+        if f.name in _MODEL_FIELDS or f.name in _FIRM_FIELDS:
+            src = source[owner] if f.name in _MODEL_FIELDS else source
+            out[f.name] = np.moveaxis(x[src, :, np.arange(src.size)], 0, 1)
+        else:
+            out[f.name] = x[0]
     return DecisionArrays(**out)
 
 

@@ -85,6 +85,23 @@ def test_hard_only_changes_the_firms_it_plans_for(scenario):
     np.testing.assert_array_equal(d.capacity_order[:, others], base.capacity_order[:, others])
 
 
+def test_a_hard_firm_plays_the_normal_policy_under_its_chosen_plan(scenario):
+    state = played(scenario).state
+    streams = Streams(3, 1, prefix=(1,))
+    firms = [scenario.firm_index("byd"), scenario.firm_index("nio")]
+    d = hard.decide(state, streams, firms=firms)
+    plans = hard.choose_plans(state, streams, firms)
+    for i, f in enumerate(firms):
+        knobs = normal.neutral_knobs(1, scenario.arrays.n_firms)
+        for k, name in enumerate(normal.KNOBS):
+            knobs[name][0, f] = plans[i, 0, k]
+        alone = normal.decide(state, knobs=knobs)
+        mine = scenario.arrays.owner == f
+        np.testing.assert_array_equal(d.price[:, mine], alone.price[:, mine])
+        np.testing.assert_array_equal(d.budget[:, f], alone.budget[:, f])
+        np.testing.assert_array_equal(d.finance[:, f], alone.finance[:, f])
+
+
 def iterate(view, prices, steps):
     for _ in range(steps):
         prices = markup_step(view, prices)
