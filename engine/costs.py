@@ -1,8 +1,12 @@
 """Unit costs: battery index with learning and lithium swings, Wright's law, automation, chips.
 
-    unit cost_j = kWh_j * battery index
+    unit cost_j = (1 + VAT) * ( kWh_j * battery index
                 + body_j * (cumulative output_f / reference) ^ log2(1 - body learning rate) * (1 - saving * automation_f)
-                + autonomy hardware_j * (1 + event change) * (1 - chip saving * chip done_f)
+                + autonomy hardware_j * (1 + event change) * (1 - chip saving * chip done_f) )
+
+Unit costs are in list-price terms (grossed up by the VAT that list prices include), so
+``price - unit cost`` is a margin in the same terms as list prices; the model books revenue and
+production cost net of VAT (``model.vat_rate``; 0 makes list prices revenue).
 """
 
 import numpy as np
@@ -27,7 +31,7 @@ def body_learning(mp, cum_output):
 
 
 def unit_costs(a, mp, index, cum_output, hw_change, chip_done):
-    """Variable cost per vehicle (CNY), shape (B, J).
+    """Variable cost per vehicle in list-price terms (CNY incl. VAT), shape (B, J).
 
     Args:
         a: scenario arrays; mp: :class:`ModelParams`.
@@ -39,7 +43,7 @@ def unit_costs(a, mp, index, cum_output, hw_change, chip_done):
     automation = a.firm["automation"][own]
     body = a.body_cost * body_learning(mp, cum_output)[:, own] * (1.0 - mp.automation_saving * automation)
     hardware = a.hw_cost * (1.0 + hw_change[:, own]) * (1.0 - mp.chip_hw_saving * chip_done[:, own])
-    return a.battery_kwh * index[:, None] + body + hardware
+    return (a.battery_kwh * index[:, None] + body + hardware) * (1.0 + mp.vat_rate)
 
 
 def battery_step(battery, cum, flow, lithium, z, shock):

@@ -165,6 +165,8 @@ class DecisionArrays:
         finance: (B, F, 3) in the order of ``FINANCE``.
         inject: (B, N) 1 where a facilitator injects an event this quarter.
         inject_target: (B, N) firm index for injected events (-1 = the event's own target).
+        custom: optional (B, C, ``events.CUSTOM_WIDTH``) custom events running this quarter
+            (see :mod:`engine.injections`); None when there are none.
     """
 
     price: np.ndarray
@@ -178,6 +180,7 @@ class DecisionArrays:
     finance: np.ndarray
     inject: np.ndarray
     inject_target: np.ndarray
+    custom: np.ndarray | None = None
 
     @property
     def futures(self) -> int:
@@ -186,7 +189,8 @@ class DecisionArrays:
 
     def repeat(self, futures: int) -> "DecisionArrays":
         """Broadcast single-future decisions to ``futures`` futures."""
-        return replace(self, **{f.name: np.repeat(getattr(self, f.name), futures, axis=0) for f in fields(self)})
+        return replace(self, **{f.name: np.repeat(getattr(self, f.name), futures, axis=0)
+                                for f in fields(self) if getattr(self, f.name) is not None})
 
     def with_firm(self, firm: int, other: "DecisionArrays", owner: np.ndarray) -> "DecisionArrays":
         """Return a copy with firm ``firm``'s decisions taken from ``other`` (same batch size)."""
@@ -194,7 +198,7 @@ class DecisionArrays:
         out = {}
         for f in fields(self):
             mine, theirs = getattr(self, f.name), getattr(other, f.name)
-            if f.name in ("inject", "inject_target"):
+            if f.name in ("inject", "inject_target", "custom"):
                 out[f.name] = mine
                 continue
             arr = np.array(mine, copy=True)

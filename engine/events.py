@@ -125,3 +125,42 @@ def levers_of(a, active: np.ndarray, target: np.ndarray) -> dict:
 def current_levers(a, left: np.ndarray, target: np.ndarray, n_firms: int) -> dict:
     """Effects of the events still running at the start of a quarter (public news), (B, F) each."""
     return levers_of(a, (left > 0).astype(float), target)
+
+
+# Custom (facilitator-defined) events, passed in the decisions as rows of
+# ``DecisionArrays.custom`` (B, C, CUSTOM_WIDTH): target firm (-1 = all), 1 in the quarter the
+# event starts, then its ACTIVE_LEVERS, then its ONCE_LEVERS. Only events running this quarter
+# are passed; the caller (``engine.injections``) derives them from the decision log.
+CUSTOM_TARGET, CUSTOM_FIRED, CUSTOM_ACTIVE = 0, 1, 2
+CUSTOM_ONCE = CUSTOM_ACTIVE + len(ACTIVE_LEVERS)
+CUSTOM_WIDTH = CUSTOM_ONCE + len(ONCE_LEVERS)
+
+
+def with_custom(ev: EventOutcome, custom: np.ndarray, n_firms: int) -> EventOutcome:
+    """Add the effects of running custom events ``custom`` (B, C, CUSTOM_WIDTH) to ``ev``.
+
+    Active effects add to the levers of the targeted firms (``autonomy_cap`` takes the tighter
+    cap); one-off effects apply where ``fired`` is 1; a lithium shock hits the world market.
+    The deck's firing state (left, count, target) is unchanged.
+    """
+    if custom is None or custom.shape[1] == 0:
+        return ev
+    target, fired = custom[..., CUSTOM_TARGET], custom[..., CUSTOM_FIRED]
+    hit = ((target[..., None] < 0) | (target[..., None] == np.arange(n_firms))).astype(float)  # (B, C, F)
+    active = custom[..., CUSTOM_ACTIVE:CUSTOM_ONCE]
+    once = custom[..., CUSTOM_ONCE:]
+    levers = dict(ev.levers)
+    for k, name in enumerate(ACTIVE_LEVERS):
+        if name == "autonomy_cap":
+            caps = np.where(hit > 0, active[..., k, None], 5.0).min(axis=1)
+            levers[name] = np.minimum(levers[name], caps)
+        else:
+            levers[name] = levers[name] + np.einsum("bcf,bc->bf", hit, active[..., k])
+    out = dict(ev.once)
+    for k, name in enumerate(ONCE_LEVERS):
+        if name == "lithium":
+            out[name] = out[name] + (fired * once[..., k]).sum(axis=1)
+        else:
+            out[name] = out[name] + np.einsum("bcf,bc->bf", hit, fired * once[..., k])
+    return EventOutcome(left=ev.left, count=ev.count, target=ev.target, fired=ev.fired, active=ev.active,
+                        levers=levers, once=out)

@@ -15,11 +15,11 @@ and the decision is shared.
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor, wait, FIRST_COMPLETED
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from . import ai
+from . import ai, injections
 from .decisions import FirmDecision, to_arrays
 from .errors import ClosedLoopError
 from .model import advance
@@ -90,7 +90,8 @@ class Forecast:
 
 def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | None = None,
                  hold_plan: bool = False, level: str = "normal", salt: int = 0, progress=None,
-                 workers: int | None = None, chunk: int = CHUNK) -> Forecast:
+                 injected: tuple = (), custom_log: tuple = (), workers: int | None = None,
+                 chunk: int = CHUNK) -> Forecast:
     """Simulate ``futures`` futures of the next ``quarters`` quarters from ``state``.
 
     Args:
@@ -107,6 +108,10 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
         salt: separates independent forecasts of the same quarter.
         progress: optional ``callback(done, total) -> bool`` called from the calling thread as
             chunks of futures finish (``total`` chunks); returning False cancels.
+        injected: facilitator injections ``(event id or CustomEvent, target)`` released in the
+            first forecast quarter (an event's impact preview: forecast with and without).
+        custom_log: ``(t, CustomEvent, target)`` of custom events injected earlier in the game
+            (``Game.custom_log()``), which keep acting while they run.
         workers: threads (default: up to two, one per core); results do not depend on it.
         chunk: futures per chunk; results do not depend on it.
 
@@ -128,6 +133,8 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
     tune_allocator()
     sc = state.scenario
     F = sc.arrays.n_firms
+    injections.check(sc, tuple(injected))
+    log = list(custom_log) + [(state.t, e, target) for e, target in injected if injections.is_custom((e, target))]
     shared_first = first_policy(state, Streams(seed, 1, prefix=(FORECAST_STREAM, state.t, salt, 1))) \
         if level in DETERMINISTIC else None
     plan_arrays = None
@@ -152,6 +159,10 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
                 decisions = shared_first.repeat(n)
             else:
                 decisions = (first_policy if q == 0 else later_policy)(batch, ai_streams)
+            if q == 0 and injected:
+                inject, target = injections.deck_arrays(sc, injected, n)
+                decisions = replace(decisions, inject=inject, inject_target=target)
+            decisions = injections.with_custom(sc, decisions, log, state.t + q)
             if held is not None and (q == 0 or hold_plan):
                 for f in plan_firms:
                     decisions = decisions.with_firm(f, held, sc.arrays.owner)

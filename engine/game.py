@@ -7,7 +7,7 @@ and any injected events), so the game can be replayed, verified and forked exact
 
 from dataclasses import dataclass, field
 
-from . import ai
+from . import ai, injections, script
 from .decisions import FirmDecision, from_arrays, to_arrays, validate
 from .errors import DecisionError
 from .initial import initial_state
@@ -21,14 +21,25 @@ HUMAN = "human"
 AI_STREAM_PREFIX = (1,)
 
 
+def policy(level: str):
+    """Decide function of a controller: an AI level, or "script" (the scenario's script, AI elsewhere)."""
+    return _scripted if level == script.CONTROLLER else ai.policy(level)
+
+
+def _scripted(state, streams=None, firms=None):
+    """The scripted controller with the AI policies' signature (it decides every firm at once)."""
+    return script.decide(state, streams)
+
+
 @dataclass
 class QuarterRecord:
     """What was decided and what happened in one quarter."""
 
     decisions: dict                        # firm id -> FirmDecision
-    injected: tuple = ()                   # (event id, target firm id or None)
+    injected: tuple = ()                   # (event id or CustomEvent, target firm id or None)
     report: QuarterReport | None = None
     state_hash: str = ""
+    controllers: dict = field(default_factory=dict)   # firm id -> controller when it was decided
 
 
 @dataclass
@@ -38,9 +49,12 @@ class Game:
     Attributes:
         scenario: the scenario (its ``info.player`` is the player's firm).
         seed: the world seed; the same seed and decisions give the same results.
-        controllers: firm id -> "human" or an AI level ("easy", "normal", "hard").
+        controllers: firm id -> "human", an AI level ("easy", "normal", "hard") or "script"
+            (what the scenario's ``[[script]]`` says, the normal AI for anything unscripted).
         states: ``states[t]`` is the state at the start of quarter offset ``t``.
         records: one :class:`QuarterRecord` per quarter played.
+        lineage: save-file provenance kept across save/load (``save_id``, ``created_at``, and for
+            forks ``parent_id``, ``parent_file``, ``fork_at``, ``fork_changes``); see engine.saves.
     """
 
     scenario: object
@@ -48,6 +62,7 @@ class Game:
     controllers: dict
     states: list = field(default_factory=list)
     records: list = field(default_factory=list)
+    lineage: dict = field(default_factory=dict)
 
     def __post_init__(self):
         unknown = [f for f in self.controllers if f not in self.scenario.firm_ids]
@@ -56,14 +71,14 @@ class Game:
         for firm_id in self.scenario.firm_ids:
             level = self.controllers.setdefault(firm_id, "normal")
             if level != HUMAN:
-                ai.policy(level)
+                policy(level)
         if not self.states:
             self.states.append(initial_state(self.scenario))
         self._world = Streams(self.seed, 1)
 
     @staticmethod
     def new(scenario, seed: int, human: tuple = (), level: str = "normal") -> "Game":
-        """Start a game with the ``human`` firms played by people and the rest by AI at ``level``."""
+        """Start a game with the ``human`` firms played by people and the rest by ``level`` (AI or "script")."""
         controllers = {f: (HUMAN if f in human else level) for f in scenario.firm_ids}
         return Game(scenario, int(seed), controllers)
 
@@ -94,7 +109,7 @@ class Game:
 
     def suggest(self, firm_id: str, level: str = "normal") -> FirmDecision:
         """The decision an AI at ``level`` would make for ``firm_id`` now (a draft for players)."""
-        arrays = ai.policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(firm_id)])
+        arrays = policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(firm_id)])
         return from_arrays(self.scenario, arrays, firm_id)
 
     def ai_decisions(self) -> dict:
@@ -105,7 +120,7 @@ class Game:
             if level != HUMAN:
                 by_level.setdefault(level, []).append(firm_id)
         for level, firms in by_level.items():
-            arrays = ai.policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(f) for f in firms])
+            arrays = policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(f) for f in firms])
             for firm_id in firms:
                 out[firm_id] = from_arrays(self.scenario, arrays, firm_id)
         return out
@@ -118,7 +133,8 @@ class Game:
 
         Args:
             human: firm id -> FirmDecision for every human-controlled firm.
-            injected: facilitator events as ``(event_id, target_firm_id_or_None)``.
+            injected: facilitator events as ``(event_id, target_firm_id_or_None)``; a
+                :class:`~engine.injections.CustomEvent` may stand in place of an event id.
 
         Returns:
             The new :class:`QuarterRecord`.
@@ -145,10 +161,24 @@ class Game:
             validate(self.scenario, firm_id, decision)
         return self._resolve(dict(decisions), tuple(injected))
 
+    def custom_log(self, injected: tuple = ()) -> list:
+        """``(t, CustomEvent, target)`` of every custom event injected so far (plus ``injected``)."""
+        return injections.custom_log(self.records, injected)
+
+    def drop_last_quarter(self) -> QuarterRecord:
+        """Undo the last played quarter (a facilitator reopening it) and return its record."""
+        if not self.records:
+            raise DecisionError("no quarter has been played yet")
+        self.states.pop()
+        return self.records.pop()
+
     def _resolve(self, decisions: dict, injected: tuple) -> QuarterRecord:
-        arrays = to_arrays(self.scenario, decisions, self.state, injected)
+        injections.check(self.scenario, injected)
+        deck = tuple(entry for entry in injected if not injections.is_custom(entry))
+        arrays = to_arrays(self.scenario, decisions, self.state, deck)
+        arrays = injections.with_custom(self.scenario, arrays, self.custom_log(injected), self.t)
         next_state, report = advance(self.state, arrays, self._world)
-        record = QuarterRecord(decisions, injected, report, next_state.state_hash())
+        record = QuarterRecord(decisions, injected, report, next_state.state_hash(), dict(self.controllers))
         self.states.append(next_state)
         self.records.append(record)
         return record

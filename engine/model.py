@@ -79,6 +79,7 @@ def _advance(state: State, d: DecisionArrays, uniforms: np.ndarray, out: np.ndar
     # 1. events
     ev = events.resolve(a, t, state.event_left, state.event_count, state.event_target, state.lithium,
                         state.autonomy, state.exited, r["fire"], r["target"], d.inject, d.inject_target)
+    ev = events.with_custom(ev, d.custom, a.n_firms)
     lev = ev.levers
 
     # 2. launches: optional models go on sale dev_quarters after the decision, not before their earliest quarter
@@ -102,7 +103,8 @@ def _advance(state: State, d: DecisionArrays, uniforms: np.ndarray, out: np.ndar
     market_shock = _lognormal(mk.demand_noise_sd, r["market"])
     firm_demand = np.maximum(1.0 + lev["demand"], 0.0)[:, own]
     bought = np.einsum("bk,bkj->bj", weights, s)
-    domestic = (buyers * bought * firm_demand * market_shock[:, None]
+    part = 1.0 - launched_now * (1.0 - a.first_share)           # a late launch sells for part of its quarter
+    domestic = (buyers * bought * firm_demand * market_shock[:, None] * part
                 * _lognormal(mk.model_noise_sd, r["models"]))
     exports = domestic * a.firm["export_ratio"][own] * np.clip(1.0 - lev["export_tariff"][:, own], 0.0, 1.0)
     hype = a.hype * launched_now * firm_demand
@@ -120,10 +122,11 @@ def _advance(state: State, d: DecisionArrays, uniforms: np.ndarray, out: np.ndar
     index = costs.battery_index(sc.battery, state.battery_cum, state.lithium)
     unit_cost = costs.unit_costs(a, mp, index, state.cum_output, lev["hw_cost"], state.chip_done)
 
-    # 6. deliveries, backlog, inventory at average cost
+    # 6. deliveries, backlog, inventory at average cost (booked net of VAT)
+    net = 1.0 / (1.0 + mp.vat_rate)
     ful = supply.fulfil(state.backlog * launched, orders, state.inventory, production, mk)
     deliveries = ful["deliveries"]
-    production_cost = production * unit_cost
+    production_cost = production * unit_cost * net
     pool_units = state.inventory + production
     pool_value = state.inventory_value + production_cost
     cogs_cars = deliveries * pool_value / np.maximum(pool_units, 1e-9)
@@ -132,7 +135,8 @@ def _advance(state: State, d: DecisionArrays, uniforms: np.ndarray, out: np.ndar
 
     # 7. P&L
     units = fsum(deliveries)
-    car_revenue = fsum(deliveries * (price - incentive))
+    car_sales = fsum(deliveries * (price - incentive))           # at list prices, incl. VAT
+    car_revenue = car_sales * net
     services_revenue, attach = ecosystem.services(mp, state.installed_base, state.integration,
                                                   state.services_quality, sold, a.firm["services_arpu_cny"])
     services_revenue = services_revenue * alive
@@ -232,7 +236,7 @@ def _advance(state: State, d: DecisionArrays, uniforms: np.ndarray, out: np.ndar
 
     eco_idx = a.firm_eco.astype(int)
     eco_people = np.where(eco_idx >= 0, eco_users[:, np.maximum(eco_idx, 0)] * 1e6, 0.0)
-    avg_price = np.where(units > 0, car_revenue / np.maximum(units, 1e-9),
+    avg_price = np.where(units > 0, car_sales / np.maximum(units, 1e-9),
                          fsum(price * launched) / np.maximum(fsum(launched), 1.0))
     firm = {
         "orders": fsum(orders), "deliveries": units, "domestic_deliveries": domestic_units,

@@ -27,10 +27,15 @@ and chip budgets, ``ecosystem`` the ecosystem budgets and bundle, ``marketing`` 
 
 import numpy as np
 
+from .. import demand
 from ..decisions import BUDGETS, DecisionArrays
-from .market import expected_orders, firm_total, market_view, markup_and_slope, markup_step
+from ..pricing import nash_prices
+from . import market
+from .market import firm_total, market_view, markup_and_slope, markup_step
 
 PRICE_STEP = 0.06
+NASH_TOL = 1e-9
+NASH_MAX_ITER = 200
 SCARCITY_BACKLOG = 0.5       # share of the backlog a firm plans to serve on top of new orders
 REPAY_ABOVE = 2.0            # repay debt from cash beyond this many cash buffers
 PRICE_ROUNDING = 100.0
@@ -67,7 +72,7 @@ def decide(state, streams=None, *, firms=None, knobs: dict | None = None) -> Dec
     view = market_view(state, bundle)
     target, slope = markup_and_slope(view, state.price)
     price = set_prices(view, (1.0 - 0.5 * doc["price_aggressiveness"]) * k["markup"], target)
-    orders = expected_orders(view, price) + a.hype * view.launching
+    orders = market.expected_orders(view, price) + a.hype * view.launching
     price, orders = scarcity_pricing(view, price, orders, slope)
     production, shifts = plan_production(state, view, orders)
     order = capacity_orders(state, orders, doc["capacity_appetite"], k["capacity"])
@@ -253,3 +258,41 @@ def launches(state, room) -> np.ndarray:
     due = (a.launch >= 0) & (state.t + a.dev_quarters >= a.launch)
     go = ((a.optional > 0) & (state.launch_at < 0) & (due | (a.launch < 0)) & (owner_cash > 2.0 * a.dev_cost))
     return (go * (1.0 - state.exited)[:, own]).astype(float)
+
+
+# Demand-model helpers in market-first layout, for other modules (the scripted controller plans
+# production with expected_orders, calibration compares list prices with best_response_prices).
+
+def expected_orders(state, levers, prices, bundle, on_sale):
+    """Orders (B, J) the demand model expects at ``prices`` this quarter, without shocks or hype."""
+    sc = state.scenario
+    a = sc.arrays
+    delta, sensitivity, _ = demand.utility_inputs(state, levers, bundle)
+    own = a.owner
+    paid = np.maximum(prices - levers["subsidy_cny"][:, own], 0.0)
+    excess = np.maximum(prices - state.ceiling[:, own], 0.0)
+    s, _ = demand.choice_shares(delta, a.type_alpha, paid * sensitivity, excess, a.type_premium, on_sale)
+    weights = demand.type_weights(a, state.eco_users)
+    buyers = demand.market_size(sc.market, a, state.t, sc.info.start)
+    domestic = buyers * (weights[:, :, None] * s).sum(axis=1) * np.maximum(1.0 + levers["demand"], 0.0)[:, own]
+    exports = domestic * a.firm["export_ratio"][own] * np.clip(1.0 - levers["export_tariff"][:, own], 0.0, 1.0)
+    return domestic + exports
+
+
+def best_response_prices(state, levers, bundle, unit_cost, on_sale):
+    """Converged Nash prices (B, J) of the current market given the demand model and unit costs (CNY).
+
+    The brand-ceiling penalty is linearised at current prices (extra price sensitivity above the
+    ceiling) and subsidies enter as a utility shift, so the firm's margin stays ``p - c``.
+    """
+    sc = state.scenario
+    a = sc.arrays
+    own = a.owner
+    delta, sensitivity, _ = demand.utility_inputs(state, levers, bundle)
+    alpha = demand.price_coefficients(a, sensitivity)
+    above = (state.price > state.ceiling[:, own]).astype(float)
+    kappa = a.type_premium[None, :, None] * above[:, None, :]
+    delta = delta + kappa * state.ceiling[:, None, own] + alpha * levers["subsidy_cny"][:, None, own]
+    weights = demand.type_weights(a, state.eco_users)
+    return nash_prices(delta, alpha + kappa, unit_cost, own, weights, p0=state.price,
+                       available=on_sale, tol=NASH_TOL, max_iter=NASH_MAX_ITER)

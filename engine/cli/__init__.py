@@ -9,9 +9,9 @@ import argparse
 import sys
 
 from ..errors import ClosedLoopError
-from . import forecast, play, scenarios, tournament
+from . import backtest, calibrate, forecast, fork, host, play, replay, scenarios, tournament
 
-COMMANDS = [scenarios, play, forecast, tournament]
+COMMANDS = [scenarios, play, host, backtest, calibrate, replay, fork, forecast, tournament]
 BAD_INPUT = 2
 INTERNAL_ERROR = 3
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from .script import ScriptPlan, compile_script
+
 ACTIVE_LEVERS = ("demand", "subsidy_cny", "price_sensitivity", "capacity", "autonomy_cap", "regulation",
                  "export_tariff", "hw_cost")
 ONCE_LEVERS = ("lithium", "brand", "autonomy", "recall_cny_per_car")
@@ -49,6 +51,7 @@ class ScenarioArrays:
     dev_quarters: np.ndarray     # (J,)
     dev_cost: np.ndarray         # (J,) CNY
     hype: np.ndarray             # (J,) orders at launch
+    first_share: np.ndarray      # (J,) share of the first quarter on sale
     firm_eco: np.ndarray         # (F,) ecosystem index, -1 none
     eco_users0: np.ndarray       # (E,) million users
     eco_growth: np.ndarray       # (E,)
@@ -75,6 +78,7 @@ class ScenarioArrays:
     seasonality: np.ndarray      # (4,)
     shift_output: np.ndarray     # (3,)
     ramp: np.ndarray             # (R,)
+    script: ScriptPlan | None = None  # scripted decisions per quarter (history scenarios)
 
 
 def _ro(a) -> np.ndarray:
@@ -150,6 +154,7 @@ def compile_arrays(s) -> ScenarioArrays:
         dev_quarters=_ro([m.dev_quarters for m in s.models]),
         dev_cost=_ro([m.dev_cost_cny for m in s.models]),
         hype=_ro([m.hype_orders for m in s.models]),
+        first_share=_ro([m.first_quarter_share for m in s.models]),
         firm_eco=_ro(firm_eco),
         eco_users0=_ro([e.users_m for e in s.ecosystems]),
         eco_growth=_ro([e.growth_per_quarter for e in s.ecosystems]),
@@ -176,4 +181,5 @@ def compile_arrays(s) -> ScenarioArrays:
         seasonality=_ro(s.market.seasonality),
         shift_output=_ro(s.model.shift_output),
         ramp=_ro(s.model.ramp),
+        script=compile_script(s),
     )

@@ -15,7 +15,8 @@ from ..errors import ScenarioError
 from .arrays import OBJECTIVE_KINDS, PIPELINE_SLOTS, ScenarioArrays, compile_arrays
 from .reader import Reader
 from .schema import (BatterySpec, CarModel, ConsumerType, Ecosystem, Event, Firm, MarketSpec,
-                     ModelParams, Objective, ScenarioInfo, Scoring)
+                     ModelParams, Objective, ScenarioInfo, Scoring, ScriptEntry)
+from .script import check_script
 
 EVENT_TARGETS = ("all", "autonomy-leader", "random")
 MAX_FILE_BYTES = 2_000_000
@@ -40,6 +41,7 @@ class Scenario:
     text: str = field(repr=False)
     filename: str = ""
     arrays: ScenarioArrays = field(default=None, repr=False)
+    script: tuple[ScriptEntry, ...] = field(default=(), repr=False)
 
     @property
     def id(self) -> str:
@@ -137,8 +139,9 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
     r = Reader(filename)
     known = {"scenario", "market", "battery", "model", "consumer_types", "ecosystems", "firms",
              "models", "events", "objectives", "scoring"}
+    optional = {"script"}
     for key in raw:
-        if key not in known:
+        if key not in known | optional:
             r.fail(key, "unknown section (check the spelling)")
     for key in known:
         if key not in raw:
@@ -174,10 +177,24 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
         sources=r.sources,
         text=text,
         filename=filename,
+        script=_script_entries(r, raw.get("script", [])),
     )
     _cross_check(scenario, r)
+    check_script(scenario, r)
     object.__setattr__(scenario, "arrays", compile_arrays(scenario))
     return scenario
+
+
+def _script_entries(r: Reader, items) -> tuple:
+    """Read the optional ``[[script]]`` tables (each must cite its source)."""
+    if not isinstance(items, list):
+        r.fail("script", "must be an array of tables ([[script]])")
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not str(item.get("source", "")).strip():
+            r.fail(f"script[{i}].source", "missing: every scripted decision cites its source")
+        out.append(r.table(ScriptEntry, item, f"script[{i}]", f"script.{i}"))
+    return tuple(out)
 
 
 def _cross_check(s: Scenario, r: Reader) -> None:

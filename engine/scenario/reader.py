@@ -11,7 +11,7 @@ import math
 import re
 import typing
 from dataclasses import MISSING, fields, is_dataclass
-from types import GenericAlias
+from types import GenericAlias, NoneType, UnionType
 
 from ..errors import ScenarioError
 from ..quarters import parse_quarter
@@ -68,11 +68,11 @@ class Reader:
         values = {}
         for f in fields(cls):
             here = f"{where}.{f.name}"
-            kind = hints[f.name]
+            kind = _optional_inner(hints[f.name])
             if f.name not in raw:
                 if f.default is MISSING and f.default_factory is MISSING:
                     self.fail(here, "missing")
-                if _is_param(kind, f):
+                if _is_param(kind, f) and f.default is not None:
                     self.sources[f"{prefix}.{f.name}"] = f.metadata.get("source", "")
                 continue
             value = raw[f.name]
@@ -128,7 +128,8 @@ class Reader:
         if kind is dict:
             if not isinstance(value, dict):
                 self.fail(where, "must be a table of numbers")
-            return {k: self._ranged(self._number(v, f"{where}.{k}"), {"lo": -10, "hi": 10}, f"{where}.{k}")
+            bounds = meta if meta.get("lo") is not None or meta.get("hi") is not None else {"lo": -10, "hi": 10}
+            return {k: self._ranged(self._number(v, f"{where}.{k}"), bounds, f"{where}.{k}")
                     for k, v in value.items()}
         self.fail(where, f"unsupported field type {kind}")
 
@@ -157,6 +158,15 @@ class Reader:
         if hi is not None and value > hi:
             self.fail(where, f"must be <= {hi:g} (got {value:g})")
         return value
+
+
+def _optional_inner(kind):
+    """``float | None`` -> ``float`` (an optional field is read like its inner type when present)."""
+    if isinstance(kind, UnionType) and NoneType in kind.__args__:
+        inner = [k for k in kind.__args__ if k is not NoneType]
+        if len(inner) == 1:
+            return inner[0]
+    return kind
 
 
 def _is_param(kind, f) -> bool:

@@ -99,6 +99,8 @@ class ModelParams:
     chip_scale_cny: float = param(1e6, 1e12, unit="CNY", doc="spend scale of the chip success hazard")
     chip_hw_saving: float = param(0.0, 1.0, doc="autonomy hardware cost saved by an own chip")
     chip_capability: float = param(0.0, 2.0, unit="levels")
+    vat_rate: float = param(0.0, 0.3, default=0.0, source="game design: 0 = list prices are revenue",
+                            doc="value-added tax in list prices; revenue and costs are booked net of it")
     integration_scale_cny: float = param(1e6, 1e12, unit="CNY/quarter", doc="integration spend that closes 63% of the gap to full integration in a quarter")
     integration_decay: float = param(0.0, 1.0)
     attach_base: float = param(0.0, 1.0, doc="services attach rate with no integration or autonomy")
@@ -241,6 +243,8 @@ class CarModel:
     dev_quarters: int = param(0, 20, default=0, source="game design", unit="quarters")
     dev_cost_cny: float = param(0, 1e11, default=0.0, source="game design", unit="CNY")
     hype_orders: float = param(0, 1e7, default=0.0, source="game design", unit="orders", doc="orders placed at launch")
+    first_quarter_share: float = param(0.0, 1.0, default=1.0, source="game design: a full first quarter",
+                                       doc="share of its first quarter on sale (a launch late in a quarter sells for part of it)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -304,3 +308,32 @@ class Scoring:
     brand: float = param(0, 10)
     valuation: float = param(0, 10)
     objectives: float = param(0, 100, doc="points per objective met")
+
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScriptEntry:
+    """A firm's scripted decisions from one quarter on (``[[script]]``, history scenarios).
+
+    A scripted value holds from ``quarter`` until the firm's next entry that sets the same field
+    (list prices, budgets and capacity orders are levels: write ``capacity_order = 0`` to stop
+    ordering). ``launches`` start development in ``quarter`` only; ``discontinue`` takes models off
+    sale for good. Fields never scripted fall back to the normal AI (see :mod:`engine.script`).
+    """
+
+    firm: str = param(doc="id of the firm whose decisions these are")
+    quarter: int = param(kind="quarter", doc="first quarter the values apply")
+    prices: dict = param(1e4, 1e7, default={}, source="game design", unit="CNY", doc="list price per model id")
+    incentives: dict = param(0.0, 5e6, default={}, source="game design", unit="CNY", doc="discount per car per model id")
+    launches: tuple[str, ...] = param(default=(), source="game design", doc="optional model ids whose development starts now")
+    discontinue: tuple[str, ...] = param(default=(), source="game design", doc="model ids taken off sale from this quarter on")
+    capacity_order: float | None = param(0.0, 5e6, default=None, unit="units/quarter",
+                                         doc="one-shift capacity ordered each quarter")
+    shifts: int | None = param(1, 3, default=None, doc="shifts worked")
+    autonomy_budget: float | None = param(0.0, 2e11, default=None, unit="CNY/quarter")
+    chip_budget: float | None = param(0.0, 2e11, default=None, unit="CNY/quarter")
+    integration_budget: float | None = param(0.0, 2e11, default=None, unit="CNY/quarter")
+    services_budget: float | None = param(0.0, 2e11, default=None, unit="CNY/quarter")
+    charging_budget: float | None = param(0.0, 2e11, default=None, unit="CNY/quarter")
+    marketing_budget: float | None = param(0.0, 2e11, default=None, unit="CNY/quarter")
+    bundle_subsidy: float | None = param(0.0, 1e5, default=None, unit="CNY/car")

@@ -1,0 +1,399 @@
+"""The workshop LAN host: a :class:`WorkshopSession` served over websockets (threaded server).
+
+Each connection runs in its own server thread and has its own writer thread fed by a bounded
+outbox, so a slow or stuck client never blocks the session, other clients or the facilitator's
+calls. Every change to the session happens under one lock; callbacks (``on_event``) are called
+after it is released, from whichever thread made the change (a Qt adapter re-emits them as
+queued signals). The host reads the clock only for deadlines and rate limits; the simulation
+never sees it. See ``docs/workshop-protocol.md``.
+"""
+
+import logging
+import threading
+import time
+
+from websockets.exceptions import ConnectionClosed
+from websockets.sync.server import serve
+
+from ..errors import ClosedLoopError
+from . import protocol
+from .access import FACILITATOR, TEAM, AccessTable, RateLimit
+from .peer import CLOSE_POLICY, OUTBOX, Peer, limit_send_time
+from .protocol import ProtocolError
+from .session import FINISHED, LOCKED, OPEN, RESOLVED
+from .settings import WorkshopError
+
+log = logging.getLogger(__name__)
+MAX_FAILED_JOINS = 5
+MAX_STRIKES = 50
+CLOSE_TOO_MANY, CLOSE_REVOKED = 1013, 4001
+
+
+class WorkshopHost:
+    """Serve ``session`` to teams and facilitators on ``bind``:``port`` (0 = any free port).
+
+    Args:
+        session: the :class:`~engine.workshop.session.WorkshopSession`.
+        bind, port: where to listen.
+        auto: resolve a round as soon as every team has submitted or its deadline passes, then
+            open the next one (the headless host); otherwise the facilitator drives the rounds.
+        lock_at_deadline: lock the open round when its deadline passes (when not ``auto``).
+        on_event: ``callback(name, payload)`` after every change (see the protocol document).
+        rate, burst: per-connection message rate limit (messages/second, bucket size).
+        max_connections: further connections are closed with 1013.
+        clock: wall clock for deadlines (seconds); monotonic: clock for rate limits.
+        tick: how often (seconds) deadlines are checked.
+        send_timeout: a client that accepts no data for this long is disconnected.
+        outbox: messages queued per connection before a client that does not keep up is dropped.
+    """
+
+    def __init__(self, session, bind: str = "127.0.0.1", port: int = 0, *, auto: bool = False,
+                 lock_at_deadline: bool = True, on_event=None, rate: float = 5.0, burst: float = 20.0,
+                 max_connections: int = 64, clock=time.time, monotonic=time.monotonic, tick: float = 0.2,
+                 send_timeout: float = 10.0, outbox: int = OUTBOX):
+        self.session = session
+        self.auto, self.lock_at_deadline = auto, lock_at_deadline
+        self.on_event = on_event
+        self.rate, self.burst, self.max_connections = rate, burst, max_connections
+        self.clock, self.monotonic, self.tick = clock, monotonic, tick
+        self.send_timeout, self.outbox = send_timeout, outbox
+        self.access = AccessTable(session.teams)
+        self.finished = threading.Event()
+        self._lock = threading.RLock()
+        self._peers: set = set()
+        self._events: list = []
+        self._stop = threading.Event()
+        self._server = serve(self._handle, bind, port, max_size=protocol.HARD_MAX_BYTES, compression=None,
+                             ping_interval=20, ping_timeout=20, close_timeout=2, logger=log)
+        self.port = self._server.socket.getsockname()[1]
+        self._threads = [threading.Thread(target=self._server.serve_forever, name="workshop-server"),
+                         threading.Thread(target=self._ticker, name="workshop-ticker")]
+        if session.phase == FINISHED:
+            self.finished.set()
+
+    # ---- life cycle -----------------------------------------------------------------------
+    def start(self) -> "WorkshopHost":
+        """Start serving (returns at once); starts the open round's timer if it has none."""
+        with self._lock:
+            self.session.start_timer(self.clock())
+        for thread in self._threads:
+            if not thread.is_alive() and not self._stop.is_set():
+                thread.start()
+        return self
+
+    def stop(self, drain_seconds: float = 2.0) -> None:
+        """Deliver what is queued (up to ``drain_seconds``), close every connection, stop the
+        server and join its threads (idempotent)."""
+        end = time.monotonic() + drain_seconds
+        while time.monotonic() < end:
+            with self._lock:
+                pending = any(not p.outbox.empty() for p in self._peers if not p.closing)
+            if not pending:
+                break
+            time.sleep(0.01)
+        if not self._threads[0].is_alive() and not self._stop.is_set():
+            self._threads[0].start()  # shutdown() waits for serve_forever to notice
+        self._stop.set()
+        self._server.shutdown()
+        for thread in self._threads:
+            if thread.is_alive():
+                thread.join()
+
+    def __enter__(self) -> "WorkshopHost":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def codes(self) -> dict:
+        """``{team: unused join code}`` (a team that joined has none until reissued)."""
+        with self._lock:
+            return dict(self.access.codes)
+
+    @property
+    def facilitator_code(self) -> str | None:
+        """The facilitator's unused join code."""
+        with self._lock:
+            return self.access.facilitator_code
+
+    # ---- facilitator API (thread-safe; the same actions as the "control" message) -----------
+    def control(self, action: str, **args):
+        """Run a facilitator action (lock, unlock, resolve, open, reopen, extend, inject,
+        withdraw, preview, reissue) and tell everyone concerned; returns the action's result."""
+        try:
+            with self._lock:
+                return self._control(action, args, self.clock())
+        finally:
+            self._flush_events()
+
+    def status(self) -> dict:
+        """The facilitator's view (who has submitted, not what)."""
+        with self._lock:
+            return self.session.facilitator_view()
+
+    def snapshot(self) -> dict:
+        """The session as a JSON-ready dict (for saving)."""
+        with self._lock:
+            return self.session.to_dict()
+
+    def connected(self) -> dict:
+        """``{team: number of open connections}`` and ``"facilitator"``."""
+        with self._lock:
+            out = {t: 0 for t in self.session.teams} | {FACILITATOR: 0}
+            for peer in self._peers:
+                if peer.role is not None:
+                    out[peer.team if peer.role == TEAM else FACILITATOR] += 1
+            return out
+
+    # ---- connections ----------------------------------------------------------------------
+    def _handle(self, conn) -> None:
+        peer = Peer(conn, RateLimit(self.rate, self.burst, self.monotonic()), self.outbox)
+        with self._lock:
+            full = len(self._peers) >= self.max_connections
+            if not full:
+                self._peers.add(peer)
+        if full:
+            conn.close(CLOSE_TOO_MANY, "too many connections")
+            return
+        limit_send_time(conn.socket, self.send_timeout)
+        peer.writer.start()
+        try:
+            while not peer.closing:
+                try:
+                    frame = conn.recv()
+                except ConnectionClosed:
+                    break
+                self._on_frame(peer, frame)
+        finally:
+            with self._lock:
+                self._peers.discard(peer)
+                if peer.role is not None:
+                    self._event("left", role=peer.role, team=peer.team)
+            self._flush_events()
+            peer.finish()
+
+    def _on_frame(self, peer: Peer, frame) -> None:
+        reply_to = None
+        try:
+            with self._lock:
+                allowed = peer.limit.allow(self.monotonic())
+                if not allowed:
+                    peer.strikes += 1
+                    if peer.strikes > MAX_STRIKES:
+                        peer.close(CLOSE_POLICY, "rate limit")
+                        return
+                message = protocol.parse(frame)
+                reply_to = message.get("id") if isinstance(message.get("id"), (str, int)) else None
+                if not allowed:
+                    raise ProtocolError("rate-limited", f"at most {self.rate:g} messages per second")
+                protocol.check(message, peer.role)
+                self._dispatch(peer, message, reply_to)
+        except ProtocolError as exc:
+            self._error(peer, exc.code, str(exc), reply_to)
+        except WorkshopError as exc:
+            self._error(peer, exc.code, str(exc), reply_to)
+        except ClosedLoopError as exc:
+            self._error(peer, "invalid", " ".join(str(exc).split()), reply_to)
+        except Exception:  # the host survives anything a client sends
+            log.exception("workshop host: unexpected error")
+            self._error(peer, "internal", "the host could not process this message", reply_to)
+        finally:
+            self._flush_events()
+
+    def _error(self, peer, code: str, message: str, reply_to) -> None:
+        out = {"type": "error", "code": code, "message": message}
+        if reply_to is not None:
+            out["re"] = reply_to
+        peer.send(out)
+
+    def _reply(self, peer, reply_to, kind: str, **payload) -> None:
+        out = {"type": kind, **payload}
+        if reply_to is not None:
+            out["re"] = reply_to
+        peer.send(out)
+
+    def _dispatch(self, peer: Peer, m: dict, reply_to) -> None:
+        kind, s, now = m["type"], self.session, self.clock()
+        if kind == "ping":
+            self._reply(peer, reply_to, "pong")
+        elif kind in ("join", "resume"):
+            if peer.role is not None:
+                raise ProtocolError("bad-message", f"{kind}: this connection has already joined")
+            if kind == "join":
+                got = self.access.join(m["code"])
+                grant, token = got if got else (None, None)
+            else:
+                grant, token = self.access.resume(m["token"]), None
+            if grant is None:
+                peer.failed_joins += 1
+                if peer.failed_joins >= MAX_FAILED_JOINS:
+                    peer.close(CLOSE_POLICY, "too many failed joins")
+                raise ProtocolError("forbidden", "unknown or already used join code" if kind == "join"
+                                    else "unknown or revoked token")
+            peer.role, peer.team = grant.role, grant.team
+            view = s.team_view(grant.team) if grant.role == TEAM else s.facilitator_view()
+            extra = {"token": token} if token else {}
+            self._reply(peer, reply_to, "welcome", protocol=protocol.PROTOCOL, role=grant.role, team=grant.team,
+                        view=view, **extra)
+            self._event("joined", role=grant.role, team=grant.team)
+        elif kind == "view":
+            self._reply(peer, reply_to, "view", view=s.team_view(peer.team))
+        elif kind == "suggest":
+            self._reply(peer, reply_to, "suggestion", decision=s.suggestion_for(peer.team).to_dict())
+        elif kind == "submit":
+            decision = s.submit(peer.team, m["decision"], now)
+            self._reply(peer, reply_to, "submitted", quarter=s.quarter, decision=decision.to_dict())
+            self._event("submitted", team=peer.team)
+            self._to_facilitators({"type": "submissions", "quarter": s.quarter, "submissions": s.submission_status()})
+            if self.auto and s.all_submitted:
+                self._advance(now)
+        elif kind == "predict":
+            prediction = s.predict(peer.team, m["prediction"], now)
+            self._reply(peer, reply_to, "predicted", quarter=s.quarter, prediction=prediction.to_dict())
+            self._event("predicted", team=peer.team)
+        elif kind == "status":
+            self._reply(peer, reply_to, "status", view=s.facilitator_view())
+        elif kind == "control":
+            args = {k: v for k, v in m.items() if k not in ("type", "id", "action")}
+            result = self._control(m["action"], args, now)
+            self._reply(peer, reply_to, "done", action=m["action"], result=result)
+
+    # ---- round control and broadcasts -------------------------------------------------------
+    def _control(self, action: str, args: dict, now: float):
+        s = self.session
+        if action == "lock":
+            s.lock(now)
+        elif action == "unlock":
+            s.unlock(now)
+        elif action == "resolve":
+            self._resolve(now)
+            return {"quarter": s.game.records[-1].report.quarter, "state_hash": s.game.records[-1].state_hash}
+        elif action == "open":
+            s.open_next(now)
+        elif action == "reopen":
+            result = s.reopen(discard_results=args.get("discard_results") is True, now=now)
+            self.finished.clear()
+            self._broadcast_views("reopened")
+            self._round_changed()
+            return result
+        elif action == "extend":
+            deadline = s.extend_deadline(args.get("seconds"), now)
+            self._round_changed()
+            return {"deadline": deadline}
+        elif action == "inject":
+            event, target = s.inject(args.get("event"), args.get("target"), now)
+            return {"event": event if isinstance(event, str) else event.id, "target": target}
+        elif action == "withdraw":
+            if not isinstance(args.get("event"), str):
+                raise WorkshopError("withdraw: event must be an event id")
+            s.withdraw(args["event"], now)
+        elif action == "preview":
+            return s.preview(args.get("event"), args.get("target"), **_whole(args, ("futures", "quarters")))
+        elif action == "reissue":
+            return self._reissue(args.get("team"))
+        else:
+            raise WorkshopError(f"unknown action {action!r}")
+        self._round_changed()
+        return {"phase": s.phase, "quarter": s.quarter}
+
+    def _reissue(self, team) -> dict:
+        if team not in self.session.teams:
+            raise WorkshopError(f"{team!r} is not a team of this workshop", "not-found")
+        code = self.access.reissue(team)
+        for peer in list(self._peers):
+            if peer.role == TEAM and peer.team == team:
+                peer.send({"type": "revoked", "message": "your access was reissued by the facilitator"})
+                peer.role = peer.team = None
+                peer.close(CLOSE_REVOKED, "access reissued")
+        self._event("reissued", team=team)
+        return {"team": team, "code": code}
+
+    def _resolve(self, now: float) -> None:
+        record = self.session.resolve(now)
+        self._event("resolved", quarter=record.report.quarter, state_hash=record.state_hash)
+        self._broadcast_views("results", quarter=record.report.quarter)
+        self._round_changed()
+
+    def _advance(self, now: float) -> None:
+        """Auto mode: lock, resolve and open the next round."""
+        s = self.session
+        if s.phase == OPEN:
+            s.lock(now)
+        if s.phase == LOCKED:
+            self._resolve(now)
+        if s.phase == RESOLVED:
+            s.open_next(now)
+            self._round_changed()
+
+    def _round_changed(self) -> None:
+        s = self.session
+        message = {"type": "round", "phase": s.phase, "quarter": s.quarter, "deadline": s.deadline,
+                   "resolved": s.resolved}
+        for peer in list(self._peers):
+            if peer.role is not None:
+                peer.send(message)
+        self._event("phase", phase=s.phase, quarter=s.quarter, deadline=s.deadline)
+        if s.phase == FINISHED and not self.finished.is_set():
+            for peer in list(self._peers):
+                if peer.role is not None:
+                    peer.send({"type": "finished", "leaderboard": s.projector_view()["leaderboard"]})
+            self.finished.set()
+            self._event("finished")
+
+    def _broadcast_views(self, kind: str, **payload) -> None:
+        views = {}
+        for peer in list(self._peers):
+            if peer.role == TEAM:
+                if peer.team not in views:
+                    views[peer.team] = self.session.team_view(peer.team)
+                peer.send({"type": kind, **payload, "view": views[peer.team]})
+            elif peer.role == FACILITATOR:
+                peer.send({"type": kind, **payload, "view": self.session.facilitator_view()})
+
+    def _to_facilitators(self, message: dict) -> None:
+        for peer in list(self._peers):
+            if peer.role == FACILITATOR:
+                peer.send(message)
+
+    def _ticker(self) -> None:
+        while not self._stop.wait(self.tick):
+            try:
+                with self._lock:
+                    s, now = self.session, self.clock()
+                    if s.phase == OPEN and s.deadline_passed(now):
+                        if self.auto:
+                            self._advance(now)
+                        elif self.lock_at_deadline:
+                            s.lock(now)
+                            self._round_changed()
+            except Exception:  # keep ticking; the error is logged
+                log.exception("workshop host: deadline check failed")
+            finally:
+                self._flush_events()
+
+    # ---- callbacks --------------------------------------------------------------------------
+    def _event(self, name: str, **payload) -> None:
+        self._events.append((name, payload))
+
+    def _flush_events(self) -> None:
+        with self._lock:
+            events, self._events = self._events, []
+        if self.on_event is None:
+            return
+        for name, payload in events:
+            try:
+                self.on_event(name, payload)
+            except Exception:
+                log.exception("workshop host: on_event callback failed")
+
+
+def _whole(args: dict, keys) -> dict:
+    out = {}
+    for key in keys:
+        if key in args:
+            value = args[key]
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            out[key] = value
+    return out

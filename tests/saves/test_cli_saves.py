@@ -1,0 +1,128 @@
+"""The command line of saves: play --save, replay [--verify] [--json] [--worlds], fork."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from engine.saves import read_metadata
+from save_helpers import digest, resign, sql
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "engine.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300)
+
+
+def assert_bad_input(result, fragment):
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert fragment in lines[0], lines[0]
+
+
+@pytest.fixture(scope="module")
+def played(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "played.closedloop"
+    result = cli("play", "--scenario", "xiaomi-2024", "--seed", 3, "--quarters", 6, "--save", path,
+                 "--json", path.with_suffix(".json"))
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_help_lists_replay_and_fork():
+    out = cli("--help")
+    assert "replay" in out.stdout and "fork" in out.stdout
+
+
+def test_play_save_then_replay_verifies(played, tmp_path):
+    meta = read_metadata(played)
+    assert meta.quarters_played == 6 and meta.seed == 3 and meta.humans == ()
+    played_json = json.loads(played.with_suffix(".json").read_text())
+    out = cli("replay", played, "--verify", "--json", tmp_path / "r.json")
+    assert out.returncode == 0 and "verified, all 6 quarters match (2024Q1-2025Q2)" in out.stdout
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert data["verified"] and data["first_divergence"] is None
+    assert [q["state_hash"] for q in data["quarters"]] == [q["state_hash"] for q in played_json["quarters"]]
+    table = cli("replay", played)
+    assert table.returncode == 0 and table.stdout.count(" ok ") == 6 and "2025Q2" in table.stdout
+
+
+def test_replay_of_a_save_made_by_other_model_code_exits_1(played, tmp_path):
+    other = tmp_path / "other.closedloop"
+    other.write_bytes(played.read_bytes())
+    sql(other, "UPDATE quarters SET state_hash = '0123456789abcdef0123456789abcdef' WHERE t >= 2")
+    resign(other)                                           # consistent file, different numbers
+    before = digest(other)
+    out = cli("replay", other, "--verify")
+    assert out.returncode == 1, out.stderr
+    assert "replay diverges at 2024Q3 (quarter 3 of 6)" in out.stdout
+    as_json = cli("replay", other, "--json", "-")
+    assert as_json.returncode == 1 and json.loads(as_json.stdout)["first_divergence"] == "2024Q3"
+    assert digest(other) == before
+    assert_bad_input(cli("fork", other, "--at", "2024Q2", "--set", "xiaomi.shifts=2"), "replay diverges at 2024Q3")
+
+
+def test_replay_reports_stored_outcomes_that_differ_from_the_replay(played, tmp_path):
+    other = tmp_path / "report.closedloop"
+    other.write_bytes(played.read_bytes())
+    sql(other, "UPDATE firm_outcomes SET metrics = replace(metrics, '\"score\":', '\"score\":1') WHERE t = 4")
+    resign(other)
+    out = cli("replay", other, "--verify")
+    assert out.returncode == 1 and "stored outcomes differ from the replay at 2025Q1" in out.stdout
+
+
+def test_replay_bad_files_exit_2(tmp_path):
+    assert_bad_input(cli("replay", tmp_path / "missing.closedloop"), "no such file")
+    text = tmp_path / "notes.closedloop"
+    text.write_text("not a save")
+    assert_bad_input(cli("replay", text, "--verify"), "not a Closed Loop save")
+    assert_bad_input(cli("replay", text, "--worlds", 0), "--worlds")
+
+
+def test_replay_worlds(played, tmp_path):
+    out = cli("replay", played, "--worlds", 6, "--json", tmp_path / "w.json")
+    assert out.returncode == 0, out.stderr
+    assert "xiaomi's recorded decisions over 6 quarters wins in" in out.stdout and "of 6 worlds" in out.stdout
+    data = json.loads((tmp_path / "w.json").read_text())
+    assert data["worlds"] == 6 and 0 <= data["win_rate"] <= 1 and data["fixed_firms"] == ["xiaomi"]
+
+
+def test_fork_writes_a_new_save_with_its_parent(played, tmp_path):
+    new = tmp_path / "fork.closedloop"
+    before = digest(played)
+    out = cli("fork", played, "--at", "2024Q4", "--set", "xiaomi.price.su7=199000", "--set", "xiaomi.marketing=1e9",
+              "--save", new, "--json", tmp_path / "f.json")
+    assert out.returncode == 0, out.stderr
+    assert "forked played.closedloop at 2024Q4" in out.stdout and "results diverge from 2024Q4" in out.stdout
+    meta = read_metadata(new)
+    assert meta.parent_id == read_metadata(played).save_id and meta.fork_at == "2024Q4"
+    assert meta.fork_changes == ("xiaomi.price.su7=199000", "xiaomi.marketing=1e9")
+    assert cli("replay", new, "--verify").returncode == 0
+    data = json.loads((tmp_path / "f.json").read_text())
+    assert data["diverges_at"] == "2024Q4" and data["saved"] == str(new)
+    assert digest(played) == before
+
+
+@pytest.mark.parametrize("args,fragment", [
+    (("--at", "2024Q4", "--set", "xiaomi.price=1"), "price needs a model"),
+    (("--at", "2024Q4", "--set", "xiaomi.price.su7=5"), "xiaomi.prices.su7: must be between"),
+    (("--at", "2031Q1", "--set", "xiaomi.shifts=2"), "not a quarter played"),
+    (("--at", "2024Q4", "--set", "xiaomi.shifts=2", "--set", "xiaomi.shifts=3"), "set twice"),
+    (("--at", "2024Q4"), "--set"),
+])
+def test_fork_bad_input_exits_2_and_writes_nothing(played, tmp_path, args, fragment):
+    new = tmp_path / "never.closedloop"
+    assert_bad_input(cli("fork", played, *args, "--save", new), fragment)
+    assert not new.exists()
+
+
+def test_fork_refuses_to_overwrite_the_original(played):
+    before = digest(played)
+    assert_bad_input(cli("fork", played, "--at", "2024Q2", "--set", "xiaomi.shifts=2", "--save", played),
+                     "is the original")
+    assert digest(played) == before
