@@ -12,6 +12,7 @@ runs; the minimum is shown too).
 """
 
 import argparse
+import os
 import resource
 import statistics
 import sys
@@ -26,8 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from engine.ai import normal  # noqa: E402
 from engine.forecast import run_forecast  # noqa: E402
 from engine.game import Game  # noqa: E402
+from engine.model import advance, random_width  # noqa: E402
 from engine.perf import tune_allocator  # noqa: E402
 from engine.pricing import nash_prices  # noqa: E402
+from engine.rng import Streams  # noqa: E402
 from engine.scenario import load_scenario  # noqa: E402
 
 MARKETS, SEGMENTS, FIRM_MODELS = 1000, 3, (2, 2, 4, 3, 3, 3, 3)     # 7 firms, 20 models as the scenario
@@ -115,8 +118,17 @@ def bench_forecast(sc):
         game.play_quarter()
     n, quarters = 10_000, 8
     run_forecast(game.state, 7, 256, 2)                       # warm up imports and caches
+    cpu0 = time.process_time()
     med, best, _ = timed(lambda: run_forecast(game.state, 7, n, quarters), 3)
+    cpu = (time.process_time() - cpu0) / 3
     report(f"forecast, {n:,} futures x {quarters} quarters, normal AI (median of 3)", med, 1.5, best)
+    print(f"{'  CPU time of one forecast (both threads)':<62} {cpu:8.3f} s   load average {os.getloadavg()[0]:.1f}")
+    streams = Streams(7, n)
+    big = game.state.repeat(n)
+    decisions = normal.decide(big)
+    streams.block(big.t, random_width(sc.arrays))
+    adv, _, _ = timed(lambda: advance(big, decisions, streams), 3)
+    print(f"{'  for scale: advance, 10,000 futures, one quarter, one thread':<62} {adv:8.3f} s")
     one, _, _ = timed(lambda: run_forecast(game.state, 7, n, quarters, workers=1), 1)
     print(f"{'  same on one thread (results identical)':<62} {one:8.3f} s")
     tracemalloc.start()
