@@ -64,7 +64,7 @@ def decide(state, streams=None, *, firms=None, knobs: dict | None = None) -> Dec
     """
     sc = state.scenario
     a = sc.arrays
-    B, F, own = state.futures, a.n_firms, a.owner
+    B, F = state.futures, a.n_firms
     k = neutral_knobs(B, F) if knobs is None else knobs
     doc = a.doctrine
     alive = 1.0 - state.exited

@@ -52,7 +52,7 @@ def run(args) -> int:
 
 def print_table(payload) -> None:
     """One row per level: mean score, its interval, and the mean scorecard metrics."""
-    pct = int(round(100 * payload["interval"]))
+    pct = round(100 * payload["interval"])
     print(f"tournament: {payload['firm']} in {payload['scenario']}, {len(payload['seeds'])} seeds x "
           f"{payload['quarters']} quarters, rivals {payload['rivals']}; score with a {pct}% interval of the mean")
     metrics = list(payload["levels"][0]["metrics"])

@@ -4,6 +4,7 @@ from dataclasses import fields
 
 import numpy as np
 import pytest
+from engine_helpers import run_batch
 
 from engine import ai
 from engine.ai import easy, hard, normal
@@ -13,7 +14,6 @@ from engine.game import Game
 from engine.pricing import nash_prices
 from engine.rng import Streams
 from engine.state import StateBuilder
-from engine_helpers import run_batch
 
 
 def played(scenario, quarters=3, seed=4):

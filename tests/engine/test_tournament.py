@@ -5,12 +5,13 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from test_forecast_cli import assert_bad_input, cli
 
 from engine.ai import normal
 from engine.game import Game
 from engine.scoring import scorecard
 from engine.tournament import mean_interval, play_game, run_tournament
-from test_forecast_cli import assert_bad_input, cli
+
 SEEDS = (101, 102, 103, 104)
 
 
