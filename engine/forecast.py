@@ -4,8 +4,8 @@ Used by ``closedloop forecast`` and the app's preview. Futures draw from their o
 (``prefix = (FORECAST, t, salt)``), so a forecast never consumes or disturbs the game's world
 streams, and the same (state, seed, salt, plan) always gives the same bands.
 
-Futures are simulated in chunks (a few thousand futures: temporaries stay in the CPU caches) on
-a small thread pool -- numpy releases the GIL in its loops, so two chunks run on two cores. A
+Futures are simulated in chunks (two per worker, up to 5,000 futures each) on a small thread pool
+-- numpy releases the GIL in its loops, so two chunks run on two cores. A
 future's numbers do not depend on the chunk it sits in (every per-future computation is
 independent of the batch), so the result is the same for any chunk size or worker count. In the
 first quarter every future starts from the same state, so deterministic AI levels decide once
@@ -31,7 +31,7 @@ from .scoring import objectives_on_track
 FORECAST_STREAM = 2
 METRICS = ("deliveries", "operating_profit_cny", "cash_cny", "market_share", "revenue_cny", "gross_margin")
 PERCENTILES = (5, 50, 95)
-CHUNK = 1250
+MIN_CHUNK, MAX_CHUNK = 256, 5000   # futures per chunk: two chunks per worker within these bounds
 MAX_WORKERS = 2
 DETERMINISTIC = ("normal", "hard")     # levels whose decision is a function of the state alone
 LATER_QUARTERS = {"hard": "normal"}    # hard rivals after the first quarter: the model their look-ahead assumes
@@ -91,7 +91,7 @@ class Forecast:
 def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | None = None,
                  hold_plan: bool = False, level: str = "normal", salt: int = 0, progress=None,
                  injected: tuple = (), custom_log: tuple = (), workers: int | None = None,
-                 chunk: int = CHUNK) -> Forecast:
+                 chunk: int | None = None) -> Forecast:
     """Simulate ``futures`` futures of the next ``quarters`` quarters from ``state``.
 
     Args:
@@ -113,7 +113,8 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
         custom_log: ``(t, CustomEvent, target)`` of custom events injected earlier in the game
             (``Game.custom_log()``), which keep acting while they run.
         workers: threads (default: up to two, one per core); results do not depend on it.
-        chunk: futures per chunk; results do not depend on it.
+        chunk: futures per chunk (default: two chunks per worker, 256 to 5,000 futures each);
+            results do not depend on it.
 
     Returns:
         A :class:`Forecast`.
@@ -171,8 +172,11 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
                 values[m][q, lo:hi] = report.firm[m]
         met[lo:hi] = objectives_on_track(sc.arrays, batch.objective)
 
+    n_workers = max(1, workers or min(MAX_WORKERS, os.cpu_count() or 1))
+    if chunk is None:
+        chunk = min(max(-(-futures // (2 * n_workers)), MIN_CHUNK), MAX_CHUNK)
     bounds = [(lo, min(lo + chunk, futures)) for lo in range(0, futures, max(int(chunk), 1))]
-    n_workers = max(1, min(workers or min(MAX_WORKERS, os.cpu_count() or 1), len(bounds)))
+    n_workers = min(n_workers, len(bounds))
     with ThreadPoolExecutor(max_workers=n_workers) as pool:
         pending = {pool.submit(run_chunk, lo, hi) for lo, hi in bounds}
         done = 0
