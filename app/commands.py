@@ -1,3 +1,5 @@
 """Subcommands that need Qt; each handler imports Qt lazily."""
 
-ALL = []
+from . import selftest
+
+ALL = [selftest]

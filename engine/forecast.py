@@ -33,6 +33,7 @@ METRICS = ("deliveries", "operating_profit_cny", "cash_cny", "market_share", "re
 PERCENTILES = (5, 50, 95)
 MIN_CHUNK, MAX_CHUNK = 256, 5000   # futures per chunk: two chunks per worker within these bounds
 MAX_WORKERS = 2
+PROGRESS_SECONDS = 0.05
 DETERMINISTIC = ("normal", "hard")     # levels whose decision is a function of the state alone
 LATER_QUARTERS = {"hard": "normal"}    # hard rivals after the first quarter: the model their look-ahead assumes
 
@@ -107,7 +108,8 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
             thousands of seconds).
         salt: separates independent forecasts of the same quarter.
         progress: optional ``callback(done, total) -> bool`` called from the calling thread as
-            chunks of futures finish (``total`` chunks); returning False cancels.
+            the chunks of futures advance (``total`` = chunks x quarters steps, reported at most
+            every ``PROGRESS_SECONDS`` and at the end); returning False cancels.
         injected: facilitator injections ``(event id or CustomEvent, target)`` released in the
             first forecast quarter (an event's impact preview: forecast with and without).
         custom_log: ``(t, CustomEvent, target)`` of custom events injected earlier in the game
@@ -146,6 +148,8 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
     values = {m: np.empty((quarters, futures, F)) for m in METRICS}
     met = np.empty(futures, dtype=bool)
     stop = threading.Event()
+    steps = [0]                                # chunk-quarters simulated, for progress
+    lock = threading.Lock()
 
     def run_chunk(lo: int, hi: int) -> None:
         n = hi - lo
@@ -170,6 +174,8 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
             batch, report = advance(batch, decisions, streams)
             for m in METRICS:
                 values[m][q, lo:hi] = report.firm[m]
+            with lock:
+                steps[0] += 1
         met[lo:hi] = objectives_on_track(sc.arrays, batch.objective)
 
     n_workers = max(1, workers or min(MAX_WORKERS, os.cpu_count() or 1))
@@ -177,16 +183,20 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
         chunk = min(max(-(-futures // (2 * n_workers)), MIN_CHUNK), MAX_CHUNK)
     bounds = [(lo, min(lo + chunk, futures)) for lo in range(0, futures, max(int(chunk), 1))]
     n_workers = min(n_workers, len(bounds))
+    total = len(bounds) * quarters
     with ThreadPoolExecutor(max_workers=n_workers) as pool:
         pending = {pool.submit(run_chunk, lo, hi) for lo, hi in bounds}
-        done = 0
+        reported = 0
         try:
             while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                finished, pending = wait(pending, timeout=PROGRESS_SECONDS, return_when=FIRST_COMPLETED)
                 for fut in finished:
                     fut.result()
-                    done += 1
-                    if progress is not None and progress(done, len(bounds)) is False:
+                with lock:
+                    done = steps[0]
+                if progress is not None and done > reported:
+                    reported = done
+                    if progress(done, total) is False:
                         raise ForecastCancelled("forecast cancelled")
         except BaseException:
             stop.set()

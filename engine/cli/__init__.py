@@ -20,6 +20,23 @@ class UsageError(ClosedLoopError):
     """Bad command-line arguments."""
 
 
+class VersionAction(argparse.Action):
+    """``--version``: print the installed version (also in a frozen build) and exit."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            text = version("closedloop")
+        except PackageNotFoundError:  # a source tree that was never installed
+            from .. import __version__ as text
+        print(f"closedloop {text}")
+        parser.exit()
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line and exit 2 via :class:`UsageError`."""
 
@@ -36,6 +53,7 @@ def build_parser(extra_commands=()) -> argparse.ArgumentParser:
     parser = Parser(prog="closedloop", description="Closed Loop (闭环): a war-game of the Chinese EV market. "
                     "Run without a command to open the desktop app.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in list(COMMANDS) + list(extra_commands):
         module.register(sub)

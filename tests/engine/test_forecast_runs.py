@@ -65,10 +65,11 @@ def test_hard_rivals_forecast_runs_and_orders_bands(game):
     assert np.all(bands[0] <= bands[1]) and np.all(bands[1] <= bands[2])
 
 
-def test_progress_reports_chunks_and_can_cancel(game):
+def test_progress_reports_chunk_quarters_and_can_cancel(game):
     seen = []
-    run_forecast(game.state, 5, 10, 1, chunk=4, progress=lambda done, total: seen.append((done, total)))
-    assert seen == [(1, 3), (2, 3), (3, 3)]
+    run_forecast(game.state, 5, 10, 2, chunk=4, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (6, 6) and {t for _, t in seen} == {6}          # 3 chunks x 2 quarters
+    assert [d for d, _ in seen] == sorted(set(d for d, _ in seen))      # increasing, no repeats
     with pytest.raises(ForecastCancelled):
         run_forecast(game.state, 5, 10, 1, chunk=4, progress=lambda done, total: False)
 

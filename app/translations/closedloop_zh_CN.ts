@@ -1,0 +1,1678 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Autonomy</name>
+    <message>
+        <source>Driver assistance</source>
+        <translation>辅助驾驶</translation>
+    </message>
+    <message>
+        <source>Highway NOA</source>
+        <translation>高速领航</translation>
+    </message>
+    <message>
+        <source>City NOA</source>
+        <translation>城市领航</translation>
+    </message>
+    <message>
+        <source>Nationwide end-to-end</source>
+        <translation>全国端到端</translation>
+    </message>
+    <message>
+        <source>L3</source>
+        <translation>L3 有条件自动驾驶</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image</source>
+        <translation>将此图表保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <source>Market share</source>
+        <translation>市场份额</translation>
+    </message>
+    <message>
+        <source>Your deliveries vs capacity</source>
+        <translation>你的交付与产能</translation>
+    </message>
+    <message>
+        <source>Your prices vs the market</source>
+        <translation>你的价格与市场均价</translation>
+    </message>
+    <message>
+        <source>Your unit cost</source>
+        <translation>你的单车成本</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Operating profit</source>
+        <translation>经营利润</translation>
+    </message>
+    <message>
+        <source>Your cash and debt</source>
+        <translation>你的现金与负债</translation>
+    </message>
+    <message>
+        <source>Closed-loop ratio</source>
+        <translation>闭环比例</translation>
+    </message>
+    <message>
+        <source>Technology &amp; ecosystem</source>
+        <translation>技术与生态</translation>
+    </message>
+    <message>
+        <source>Autonomy race (level 0–5)</source>
+        <translation>智驾竞赛（0–5 级）</translation>
+    </message>
+    <message>
+        <source>Ecosystem users (log scale)</source>
+        <translation>生态用户（对数坐标）</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Output capacity</source>
+        <translation>产出能力</translation>
+    </message>
+    <message>
+        <source>Market average</source>
+        <translation>市场均价</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Debt</source>
+        <translation>负债</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>Allowed: 0 to %1 per quarter.</source>
+        <translation>允许范围：每季 0 至 %1。</translation>
+    </message>
+    <message>
+        <source>Autonomy R&amp;D</source>
+        <translation>智驾研发</translation>
+    </message>
+    <message>
+        <source>Autonomy budget</source>
+        <translation>智驾预算</translation>
+    </message>
+    <message>
+        <source>Pays the autonomy team (engineers and compute). Progress grows with the square root of the team and with your fleet&apos;s driving data.</source>
+        <translation>支付智驾团队（工程师与算力）的费用。进展随团队规模的平方根以及你的车队行驶数据增长。</translation>
+    </message>
+    <message>
+        <source>In-house chip</source>
+        <translation>自研芯片</translation>
+    </message>
+    <message>
+        <source>Run the chip programme</source>
+        <translation>推进芯片计划</translation>
+    </message>
+    <message>
+        <source>A multi-quarter bet: success becomes likely once cumulative spend passes a threshold; it cuts hardware cost and adds capability.</source>
+        <translation>一项跨越多个季度的押注：累计投入超过门槛后才可能成功；成功后降低硬件成本并提升能力。</translation>
+    </message>
+    <message>
+        <source>Chip budget</source>
+        <translation>芯片预算</translation>
+    </message>
+    <message>
+        <source>Spend on the in-house autonomy chip this quarter (0 pauses the programme; past spend is kept).</source>
+        <translation>本季度在自研智驾芯片上的投入（0 表示暂停计划；已有投入保留）。</translation>
+    </message>
+    <message>
+        <source>Chip programme</source>
+        <translation>芯片计划</translation>
+    </message>
+    <message>
+        <source>Funds about %1 engineers (team now %2). Capability %3 — %4.</source>
+        <translation>可支撑约 %1 名工程师（现有团队 %2 人）。能力 %3 — %4。</translation>
+    </message>
+    <message>
+        <source>Your chip is done: hardware cost is lower. Further spend is not needed.</source>
+        <translation>自研芯片已成功：硬件成本已降低，无需继续投入。</translation>
+    </message>
+    <message>
+        <source>Spent so far %1; success becomes possible after %2.</source>
+        <translation>已累计投入 %1；累计投入超过 %2 后才可能成功。</translation>
+    </message>
+    <message>
+        <source>Ecosystem bets</source>
+        <translation>生态押注</translation>
+    </message>
+    <message>
+        <source>OS, phone and home integration</source>
+        <translation>操作系统、手机与家居整合</translation>
+    </message>
+    <message>
+        <source>Raises integration with your device ecosystem: households in it value your cars more, and more owners subscribe to services.</source>
+        <translation>提高与你的设备生态的整合度：生态内家庭更看重你的车，更多车主订阅服务。</translation>
+    </message>
+    <message>
+        <source>Connected services</source>
+        <translation>车联网服务</translation>
+    </message>
+    <message>
+        <source>Services budget</source>
+        <translation>服务预算</translation>
+    </message>
+    <message>
+        <source>Subscriptions, apps and ADAS packages: raises revenue per connected car.</source>
+        <translation>订阅、应用与智驾套餐：提高每辆联网车的收入。</translation>
+    </message>
+    <message>
+        <source>Phone–car bundle subsidy</source>
+        <translation>手机–汽车捆绑补贴</translation>
+    </message>
+    <message>
+        <source>Discount on ecosystem devices for each new car owner: ecosystem households like it and buy more devices. Allowed: 0 to 100,000 CNY per car.</source>
+        <translation>为每位新车主提供生态设备折扣：生态家庭更青睐，并会购买更多设备。允许范围：每车 0 至 100,000 元。</translation>
+    </message>
+    <message>
+        <source>Charging network</source>
+        <translation>充电网络</translation>
+    </message>
+    <message>
+        <source>Charging budget</source>
+        <translation>充电预算</translation>
+    </message>
+    <message>
+        <source>Builds your charging network; buyers value it up to a ceiling.</source>
+        <translation>建设你的充电网络；消费者对其的评价有上限。</translation>
+    </message>
+    <message>
+        <source>Closed loop</source>
+        <translation>闭环</translation>
+    </message>
+    <message>
+        <source>Integration now %1.</source>
+        <translation>当前整合度 %1。</translation>
+    </message>
+    <message>
+        <source>Services quality now %1.</source>
+        <translation>当前服务质量 %1。</translation>
+    </message>
+    <message>
+        <source>Last quarter %1 of cars on the road paid for services; closed-loop ratio %2.</source>
+        <translation>上季度 %1 的保有车辆付费使用服务；闭环比例 %2。</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <source>Brand budget</source>
+        <translation>品牌预算</translation>
+    </message>
+    <message>
+        <source>Builds brand equity with diminishing returns; brand decays every quarter without it and lifts the price buyers find credible.</source>
+        <translation>以递减回报积累品牌资产；不投入品牌会逐季衰减。品牌越强，消费者认可的价格越高。</translation>
+    </message>
+    <message>
+        <source>Brand equity now %1 (0 unknown, 2 iconic); credible price %2.</source>
+        <translation>当前品牌资产 %1（0 为默默无闻，2 为标志性品牌）；可信价格 %2。</translation>
+    </message>
+    <message>
+        <source>Financing</source>
+        <translation>融资</translation>
+    </message>
+    <message>
+        <source>Draw on parent support</source>
+        <translation>使用母公司支持</translation>
+    </message>
+    <message>
+        <source>Money from the parent group, within its quarterly cap and the remaining line.</source>
+        <translation>来自母公司集团的资金，受季度上限和剩余额度限制。</translation>
+    </message>
+    <message>
+        <source>Raise equity</source>
+        <translation>股权融资</translation>
+    </message>
+    <message>
+        <source>New shares, within the quarterly cap, less the issuance fee.</source>
+        <translation>发行新股，受季度上限限制，并扣除发行费用。</translation>
+    </message>
+    <message>
+        <source>Borrow (negative repays)</source>
+        <translation>借款（负数为还款）</translation>
+    </message>
+    <message>
+        <source>New bank debt up to a multiple of annual revenue; a negative amount repays debt from cash. Interest is paid every quarter.</source>
+        <translation>新增银行贷款，上限为年收入的一定倍数；负数表示用现金偿还债务。每季度支付利息。</translation>
+    </message>
+    <message>
+        <source>Available this quarter: %1 (line left %2).</source>
+        <translation>本季可用：%1（剩余额度 %2）。</translation>
+    </message>
+    <message>
+        <source>Only the available amount will be granted.</source>
+        <translation>只会发放可用额度内的金额。</translation>
+    </message>
+    <message>
+        <source>No parent support left in this scenario.</source>
+        <translation>本场景中已无母公司支持可用。</translation>
+    </message>
+    <message>
+        <source>Up to %1 this quarter; fee %2.</source>
+        <translation>本季最多 %1；费用 %2。</translation>
+    </message>
+    <message>
+        <source>Your firm cannot raise equity in this scenario.</source>
+        <translation>本场景中你的企业不能进行股权融资。</translation>
+    </message>
+    <message>
+        <source>Cash %1, debt %2; room for new debt %3 at %4 a year.</source>
+        <translation>现金 %1，负债 %2；可新增借款 %3，年利率 %4。</translation>
+    </message>
+    <message>
+        <source>Banks will lend only up to the room.</source>
+        <translation>银行只会在额度内放贷。</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>指导价</translation>
+    </message>
+    <message>
+        <source>List price of the %1 before incentives. Buyers weigh it against rivals&apos; prices; above your brand&apos;s credible price demand falls faster. Allowed: %2 to %3 CNY.</source>
+        <translation>%1 的指导价（优惠前）。消费者会与对手价格比较；高于品牌可信价格时需求下降更快。允许范围：%2 至 %3 元。</translation>
+    </message>
+    <message>
+        <source>Incentive this quarter</source>
+        <translation>本季优惠</translation>
+    </message>
+    <message>
+        <source>Discount per car on the %1, this quarter only (at most half the list price). Raises orders now without moving the list price rivals react to.</source>
+        <translation>%1 的每车优惠，仅限本季（不超过指导价的一半）。可立即提升订单，而不改变对手会作出反应的指导价。</translation>
+    </message>
+    <message>
+        <source>How do rivals set their prices?</source>
+        <translation>对手如何定价？</translation>
+    </message>
+    <message>
+        <source>Unit cost ≈ %1 → margin %2 per car (%3).</source>
+        <translation>单车成本 ≈ %1 → 每车毛利 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Above your brand&apos;s credible price (%1): fewer buyers will pay it.</source>
+        <translation>高于品牌可信价格（%1）：愿意买单的消费者会更少。</translation>
+    </message>
+    <message>
+        <source>A big move from today&apos;s %1.</source>
+        <translation>与当前的 %1 相比变动很大。</translation>
+    </message>
+    <message>
+        <source>Not on sale yet.</source>
+        <translation>尚未开售。</translation>
+    </message>
+    <message>
+        <source>Production targets</source>
+        <translation>生产目标</translation>
+    </message>
+    <message>
+        <source>Cars of this model to build this quarter. Targets above what the plants can build are scaled down; cars built and not sold wait in inventory at a holding cost. Allowed: 0 to %1.</source>
+        <translation>本季该车型的生产数量。超过工厂产出能力的目标会按比例压缩；生产但未售出的车辆进入库存并产生持有成本。允许范围：0 至 %1。</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>%1 shift(s) — ×%2 output</source>
+        <translation>%1 班 — 产出 ×%2</translation>
+    </message>
+    <message>
+        <source>More shifts multiply output from the same plants; labour is paid per shift whether or not the cars sell.</source>
+        <translation>增加班次可让同样的工厂产出成倍增加；人工按班次支付，无论车是否卖出。</translation>
+    </message>
+    <message>
+        <source>Shifts worked</source>
+        <translation>工作班次</translation>
+    </message>
+    <message>
+        <source>Capacity expansion</source>
+        <translation>产能扩张</translation>
+    </message>
+    <message>
+        <source>Order new capacity</source>
+        <translation>订购新产能</translation>
+    </message>
+    <message>
+        <source>One-shift capacity (cars per quarter) to start building now. It arrives after the construction lead time, then ramps up; capex is paid while it is built. Allowed: 0 to %1.</source>
+        <translation>现在开始建设的单班产能（每季辆数）。建设周期结束后投产并逐步爬坡；资本开支在建设期内支付。允许范围：0 至 %1。</translation>
+    </message>
+    <message>
+        <source>Last quarter: orders %1, backlog %2, inventory %3.</source>
+        <translation>上季度：订单 %1，积压 %2，库存 %3。</translation>
+    </message>
+    <message>
+        <source>Not on sale this quarter: nothing will be built.</source>
+        <translation>本季未开售：不会生产。</translation>
+    </message>
+    <message>
+        <source>Plan: %1 of %2 cars the plants can build this quarter (%3).</source>
+        <translation>计划：%1 辆，本季工厂可生产 %2 辆（%3）。</translation>
+    </message>
+    <message>
+        <source>Targets will be scaled down to capacity.</source>
+        <translation>生产目标将按产能压缩。</translation>
+    </message>
+    <message>
+        <source>Labour and plant cost this quarter: %1.</source>
+        <translation>本季人工与工厂成本：%1。</translation>
+    </message>
+    <message>
+        <source>Arrives in %1 (lead time %2 quarters), at full output from %3. Capex %4, %5 per quarter while building.</source>
+        <translation>%1 投产（建设周期 %2 个季度），%3 起满产。资本开支 %4，建设期内每季 %5。</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 到位 %1</translation>
+    </message>
+    <message>
+        <source>One-shift capacity now: %1. Under construction: %2.</source>
+        <translation>当前单班产能：%1。在建：%2。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Your advisor would order %1 this quarter.</source>
+        <translation>顾问建议本季订购 %1。</translation>
+    </message>
+    <message>
+        <source>New models</source>
+        <translation>新车型</translation>
+    </message>
+    <message>
+        <source>This scenario offers your firm no new models to launch.</source>
+        <translation>本场景中你的企业没有可推出的新车型。</translation>
+    </message>
+    <message>
+        <source>Start developing the %1</source>
+        <translation>启动 %1 的开发</translation>
+    </message>
+    <message>
+        <source>Development costs %1 over %2 quarters; the model then goes on sale with launch orders. Once started it cannot be stopped.</source>
+        <translation>开发费用 %1，历时 %2 个季度；之后车型开售并带来上市订单。一旦启动不可中止。</translation>
+    </message>
+    <message>
+        <source>On sale.</source>
+        <translation>已开售。</translation>
+    </message>
+    <message>
+        <source>In development: on sale from %1.</source>
+        <translation>开发中：%1 起开售。</translation>
+    </message>
+    <message>
+        <source>Cost %1 over %2 quarters; if started now, on sale from %3 with about %4 launch orders.</source>
+        <translation>费用 %1，历时 %2 个季度；若现在启动，%3 起开售，上市订单约 %4。</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>定价</translation>
+    </message>
+    <message>
+        <source>Production &amp; capacity</source>
+        <translation>生产与产能</translation>
+    </message>
+    <message>
+        <source>Autonomy &amp; chip</source>
+        <translation>智驾与芯片</translation>
+    </message>
+    <message>
+        <source>Ecosystem</source>
+        <translation>生态</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Launches</source>
+        <translation>新车上市</translation>
+    </message>
+    <message>
+        <source>If you end the quarter with this plan</source>
+        <translation>如果按此方案结束本季度</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Operating profit</source>
+        <translation>经营利润</translation>
+    </message>
+    <message>
+        <source>Cash after this plan</source>
+        <translation>执行方案后的现金</translation>
+    </message>
+    <message>
+        <source>Market share</source>
+        <translation>市场份额</translation>
+    </message>
+    <message>
+        <source>Median of 64 simulated futures, rivals responding.</source>
+        <translation>64 个模拟未来的中位数，已计入对手应对。</translation>
+    </message>
+    <message>
+        <source>Use the advisor&apos;s plan</source>
+        <translation>采用顾问方案</translation>
+    </message>
+    <message>
+        <source>Replace the whole draft with what your strategy team (the normal AI) would do this quarter. Undo brings yours back.</source>
+        <translation>用战略团队（普通难度 AI）本季的方案替换整个草案。撤销即可恢复你的方案。</translation>
+    </message>
+    <message>
+        <source>Decisions for %1</source>
+        <translation>%1 决策</translation>
+    </message>
+    <message>
+        <source>The game is over</source>
+        <translation>游戏结束</translation>
+    </message>
+</context>
+<context>
+    <name>Drivers</name>
+    <message>
+        <source>Your prices</source>
+        <translation>你的价格</translation>
+    </message>
+    <message>
+        <source>Rivals&apos; prices</source>
+        <translation>对手价格</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Autonomy</source>
+        <translation>智驾</translation>
+    </message>
+    <message>
+        <source>Ecosystem</source>
+        <translation>生态</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Capacity and production</source>
+        <translation>产能与生产</translation>
+    </message>
+    <message>
+        <source>Market size and luck</source>
+        <translation>市场规模与运气</translation>
+    </message>
+    <message>
+        <source>Launches</source>
+        <translation>新车上市</translation>
+    </message>
+    <message>
+        <source>Unit costs</source>
+        <translation>单车成本</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>费用支出</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Change %1: mostly %2.</source>
+        <translation>变化 %1：主要来自 %2。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>EndGame</name>
+    <message>
+        <source>The game is over</source>
+        <translation>游戏结束</translation>
+    </message>
+    <message>
+        <source>Your firm left the market in %1.</source>
+        <translation>你的企业于 %1 退出市场。</translation>
+    </message>
+    <message>
+        <source>The scenario ended in %1.</source>
+        <translation>场景于 %1 结束。</translation>
+    </message>
+    <message>
+        <source>Final score %1 — rank %2 of %3.</source>
+        <translation>最终得分 %1 — 第 %2 名（共 %3 家）。</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Luck versus skill: replaying your decisions in %1 other worlds…</source>
+        <translation>运气与实力：正在 %1 个平行世界中重演你的决策…</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>Luck versus skill: your decisions meet every objective in %1 of %2 other worlds (as played: %3). Your final score is at or above the score in %4 of them.</source>
+        <translation>运气与实力：在 %2 个平行世界中，你的决策有 %1 达成全部目标（本局实际：%3）。你的最终得分不低于其中 %4 的世界。</translation>
+    </message>
+    <message>
+        <source>Luck versus skill is not available: %1</source>
+        <translation>运气与实力暂不可用：%1</translation>
+    </message>
+    <message>
+        <source>Market share</source>
+        <translation>市场份额</translation>
+    </message>
+    <message>
+        <source>Operating profit</source>
+        <translation>经营利润</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Details are in the log: %1</source>
+        <translation>详情见日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Explain</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>How is this computed? — %1</source>
+        <translation>这是怎么算出来的？— %1</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Parameters and sources come from the scenario file %1.</source>
+        <translation>参数及其来源取自场景文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>How is this computed?</source>
+        <translation>这是怎么算出来的？</translation>
+    </message>
+    <message>
+        <source>Enter a number, e.g. %1</source>
+        <translation>请输入数字，例如 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>The goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>You run a carmaker through the quarters of the scenario. Meet the scenario&apos;s objectives (shown on the right) and finish with the best balanced score: share, margin, cash, autonomy, ecosystem, brand and valuation.</source>
+        <translation>你将经营一家车企，走过场景中的各个季度。完成场景目标（显示在右侧），并以最佳的平衡计分卡成绩收官：份额、利润率、现金、智驾、生态、品牌与估值。</translation>
+    </message>
+    <message>
+        <source>Each quarter</source>
+        <translation>每个季度</translation>
+    </message>
+    <message>
+        <source>1. Read last quarter&apos;s report, the rivals table and the news. 2. Change your decisions on the left; each field explains itself in its tooltip and shows its consequences under it. 3. Press Preview (Ctrl+P) to see where the plan may lead over many simulated futures. 4. Press End quarter (Ctrl+Enter). Rivals then decide on public information only, and the quarter is resolved.</source>
+        <translation>1. 阅读上季度报告、对手表格和新闻。2. 在左侧修改决策；每个输入框的提示会说明其含义，下方显示其影响。3. 点击“预测”（Ctrl+P），查看方案在大量模拟未来中可能带来的结果。4. 点击“结束本季度”（Ctrl+Enter）。对手只依据公开信息决策，随后本季度结算。</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Pricing: list price and this quarter&apos;s incentive per model. Production: how many cars to build (capped by capacity), shifts, and new capacity, which takes quarters to build. Autonomy: the R&amp;D budget and an in-house chip. Ecosystem: integration with phones and homes, services, charging and phone–car bundles. Marketing: brand. Finance: parent support, equity and debt. Launches: new models.</source>
+        <translation>定价：每个车型的指导价与本季优惠。生产：生产数量（受产能限制）、班次，以及需要数个季度建成的新产能。智驾：研发预算与自研芯片。生态：与手机和家居的整合、服务、充电及手机–汽车捆绑。营销：品牌。财务：母公司支持、股权与债务。新车上市：新车型。</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Amounts are in yuan: in Chinese as 万 and 亿, in English with k, M and B. Budgets are entered per quarter. If cash would run out you receive emergency funding at a cost; after several such quarters in a row your firm leaves the market.</source>
+        <translation>金额单位为人民币元：中文界面以万、亿显示，英文界面以 k、M、B 显示。预算按季度输入。若现金即将耗尽，你会以较高代价获得紧急融资；连续多个季度如此，企业将退出市场。</translation>
+    </message>
+    <message>
+        <source>Why did that happen?</source>
+        <translation>为什么会这样？</translation>
+    </message>
+    <message>
+        <source>Every chart and many figures have a ? button: it shows the model&apos;s equation in plain words, the parameters it uses and where each parameter comes from. The quarterly report&apos;s waterfalls split the change in your orders and operating profit by cause.</source>
+        <translation>每个图表和许多数字旁都有“?”按钮：用通俗语言展示模型的计算公式、所用参数及每个参数的来源。季度报告中的瀑布图按原因拆解你的订单和经营利润的变化。</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Ctrl+N new campaign · Ctrl+O open · Ctrl+S save · Ctrl+Z undo · Ctrl+Y redo · Ctrl+P preview · Ctrl+Enter end quarter · Ctrl+R report · F1 this guide.</source>
+        <translation>Ctrl+N 新战役 · Ctrl+O 打开 · Ctrl+S 保存 · Ctrl+Z 撤销 · Ctrl+Y 重做 · Ctrl+P 预测 · Ctrl+Enter 结束本季度 · Ctrl+R 报告 · F1 本指南。</translation>
+    </message>
+    <message>
+        <source>How to play Closed Loop</source>
+        <translation>如何玩《闭环》</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Objectives and score</source>
+        <translation>目标与得分</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>新闻</translation>
+    </message>
+    <message>
+        <source>Rivals</source>
+        <translation>对手</translation>
+    </message>
+    <message>
+        <source>&amp;End quarter</source>
+        <translation>结束本季度(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Resolve the quarter with your decisions (Ctrl+Enter)</source>
+        <translation>按你的决策结算本季度（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预测(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Forecast many futures of this plan (Ctrl+P)</source>
+        <translation>预测此方案的大量可能未来（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Quarterly &amp;report</source>
+        <translation>季度报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open last quarter&apos;s report (Ctrl+R)</source>
+        <translation>打开上季度报告（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;advisor&apos;s plan</source>
+        <translation>采用顾问方案(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign…</source>
+        <translation>新战役(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Start &amp;screen</source>
+        <translation>开始界面(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Closed Loop</source>
+        <translation>关于《闭环》(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>回合</translation>
+    </message>
+    <message>
+        <source>No quarter has been played yet.</source>
+        <translation>还没有进行任何季度。</translation>
+    </message>
+    <message>
+        <source>%1 resolved.</source>
+        <translation>%1 已结算。</translation>
+    </message>
+    <message>
+        <source>Resolving the quarter…</source>
+        <translation>正在结算本季度…</translation>
+    </message>
+    <message>
+        <source>Game over</source>
+        <translation>游戏结束</translation>
+    </message>
+    <message>
+        <source>%1 · quarter %2 of %3</source>
+        <translation>%1 · 第 %2 季度（共 %3 季度）</translation>
+    </message>
+    <message>
+        <source>Cash %1</source>
+        <translation>现金 %1</translation>
+    </message>
+    <message>
+        <source>unsaved game</source>
+        <translation>未保存的游戏</translation>
+    </message>
+    <message>
+        <source>Closed Loop</source>
+        <translation>闭环</translation>
+    </message>
+    <message>
+        <source>About Closed Loop</source>
+        <translation>关于《闭环》</translation>
+    </message>
+    <message>
+        <source>Closed Loop (闭环) — a business war-game of the Chinese EV market.
+The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font exception).</source>
+        <translation>《闭环》— 一款关于中国电动车市场的商业战棋游戏。
+内置中文字体为文泉驿微米黑（Apache-2.0 或附字体例外条款的 GPL-3 许可）。</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Game</source>
+        <translation>游戏(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Turn</source>
+        <translation>回合(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>NewCampaign</name>
+    <message>
+        <source>Easy</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation>困难</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>新战役</translation>
+    </message>
+    <message>
+        <source>(not available yet)</source>
+        <translation>（暂未开放）</translation>
+    </message>
+    <message>
+        <source>How the rival AIs play: easy heuristics, normal best responses, or hard look-ahead over many futures.</source>
+        <translation>对手 AI 的水平：简单为经验法则，普通为最优反应，困难为对大量未来的前瞻推演。</translation>
+    </message>
+    <message>
+        <source>The same seed and the same decisions give the same game.</source>
+        <translation>相同的随机种子和相同的决策会产生相同的对局。</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Your company</source>
+        <translation>你的企业</translation>
+    </message>
+    <message>
+        <source>Rivals&apos; difficulty</source>
+        <translation>对手难度</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>No scenarios found: %1</source>
+        <translation>未找到场景：%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2, %3 quarters</source>
+        <translation>%1 至 %2，共 %3 个季度</translation>
+    </message>
+    <message>
+        <source>Objectives aimed at the player apply to the company you choose.</source>
+        <translation>面向玩家的目标将适用于你选择的企业。</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>News</name>
+    <message>
+        <source>%1 raised its average price by %2</source>
+        <translation>%1 平均售价上调 %2</translation>
+    </message>
+    <message>
+        <source>%1 cut its average price by %2</source>
+        <translation>%1 平均售价下调 %2</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>新闻</translation>
+    </message>
+    <message>
+        <source>No news yet: the story begins in %1.</source>
+        <translation>暂无新闻：故事从 %1 开始。</translation>
+    </message>
+</context>
+<context>
+    <name>ParamUnits</name>
+    <message>
+        <source>CNY</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>CNY per unit/quarter</source>
+        <translation>元/（辆/季度）</translation>
+    </message>
+    <message>
+        <source>CNY/kWh</source>
+        <translation>元/千瓦时</translation>
+    </message>
+    <message>
+        <source>CNY/new owner</source>
+        <translation>元/新车主</translation>
+    </message>
+    <message>
+        <source>CNY/quarter</source>
+        <translation>元/季度</translation>
+    </message>
+    <message>
+        <source>CNY/user</source>
+        <translation>元/用户</translation>
+    </message>
+    <message>
+        <source>CNY/vehicle</source>
+        <translation>元/辆</translation>
+    </message>
+    <message>
+        <source>CNY/vehicle/quarter</source>
+        <translation>元/辆/季度</translation>
+    </message>
+    <message>
+        <source>GWh</source>
+        <translation>吉瓦时</translation>
+    </message>
+    <message>
+        <source>GWh/quarter</source>
+        <translation>吉瓦时/季度</translation>
+    </message>
+    <message>
+        <source>buyers/quarter</source>
+        <translation>人/季度</translation>
+    </message>
+    <message>
+        <source>engineers</source>
+        <translation>名工程师</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>千瓦时</translation>
+    </message>
+    <message>
+        <source>km/quarter</source>
+        <translation>公里/季度</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>级</translation>
+    </message>
+    <message>
+        <source>levels</source>
+        <translation>级</translation>
+    </message>
+    <message>
+        <source>levels/quarter</source>
+        <translation>级/季度</translation>
+    </message>
+    <message>
+        <source>million users</source>
+        <translation>百万用户</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>quarters</source>
+        <translation>个季度</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>辆</translation>
+    </message>
+    <message>
+        <source>units/quarter</source>
+        <translation>辆/季度</translation>
+    </message>
+    <message>
+        <source>utility</source>
+        <translation>效用</translation>
+    </message>
+    <message>
+        <source>utility/CNY</source>
+        <translation>效用/元</translation>
+    </message>
+    <message>
+        <source>utility/brand</source>
+        <translation>效用/品牌单位</translation>
+    </message>
+    <message>
+        <source>utility/level</source>
+        <translation>效用/级</translation>
+    </message>
+    <message>
+        <source>utility/quarter</source>
+        <translation>效用/季度</translation>
+    </message>
+    <message>
+        <source>vehicles</source>
+        <translation>辆</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Operating profit</source>
+        <translation>经营利润</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Market share</source>
+        <translation>市场份额</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Run preview</source>
+        <translation>运行预测</translation>
+    </message>
+    <message>
+        <source>Simulate many futures of the rest of the game with this draft (Ctrl+P)</source>
+        <translation>以此草案模拟余下对局的大量可能未来（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>More futures give smoother bands and take longer.</source>
+        <translation>情景越多，色带越平滑，耗时也越长。</translation>
+    </message>
+    <message>
+        <source>Keep my plan in every quarter</source>
+        <translation>每个季度都沿用我的方案</translation>
+    </message>
+    <message>
+        <source>Off: after this quarter your advisor plays your firm in the forecast. On: your draft repeats every quarter.</source>
+        <translation>关闭：本季度之后，预测中由顾问代你经营。开启：你的草案在每个季度重复执行。</translation>
+    </message>
+    <message>
+        <source>Run a preview to see where this plan may lead.</source>
+        <translation>运行预测，看看此方案可能带来什么结果。</translation>
+    </message>
+    <message>
+        <source>Futures</source>
+        <translation>情景数</translation>
+    </message>
+    <message>
+        <source>So far</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>Median, 5–95% band</source>
+        <translation>中位数，5–95% 区间</translation>
+    </message>
+    <message>
+        <source>Simulating futures…</source>
+        <translation>正在模拟未来…</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>预测已取消。</translation>
+    </message>
+    <message>
+        <source>Preview failed: %1</source>
+        <translation>预测失败：%1</translation>
+    </message>
+    <message>
+        <source>The draft changed since this preview: run it again.</source>
+        <translation>草案在此次预测后已修改：请重新运行。</translation>
+    </message>
+    <message>
+        <source>%1 futures from %2 to %3.</source>
+        <translation>%1 个情景，%2 至 %3。</translation>
+    </message>
+    <message>
+        <source>Chance of meeting every objective by %1: %2</source>
+        <translation>到 %1 达成全部目标的概率：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>The incentive can be at most half the list price (%1).</source>
+        <translation>优惠最多为指导价的一半（%1）。</translation>
+    </message>
+    <message>
+        <source>Must be between %1 and %2.</source>
+        <translation>必须在 %1 至 %2 之间。</translation>
+    </message>
+    <message>
+        <source>Your firm has no parent support in this scenario.</source>
+        <translation>本场景中你的企业没有母公司支持。</translation>
+    </message>
+    <message>
+        <source>Your firm cannot raise equity in this scenario.</source>
+        <translation>本场景中你的企业不能进行股权融资。</translation>
+    </message>
+    <message>
+        <source>Choose 1, 2 or 3 shifts.</source>
+        <translation>请选择 1、2 或 3 班。</translation>
+    </message>
+    <message>
+        <source>This model cannot be launched by your firm.</source>
+        <translation>你的企业不能推出此车型。</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Backlog at quarter end</source>
+        <translation>季末积压订单</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>  of which cars</source>
+        <translation>  其中：整车</translation>
+    </message>
+    <message>
+        <source>  of which services</source>
+        <translation>  其中：服务</translation>
+    </message>
+    <message>
+        <source>  of which ecosystem devices</source>
+        <translation>  其中：生态设备</translation>
+    </message>
+    <message>
+        <source>Cost of sales</source>
+        <translation>销售成本</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>R&amp;D</source>
+        <translation>研发费用</translation>
+    </message>
+    <message>
+        <source>Selling and admin</source>
+        <translation>销售及管理费用</translation>
+    </message>
+    <message>
+        <source>Operating profit</source>
+        <translation>经营利润</translation>
+    </message>
+    <message>
+        <source>Capex</source>
+        <translation>资本开支</translation>
+    </message>
+    <message>
+        <source>Financing received</source>
+        <translation>获得融资</translation>
+    </message>
+    <message>
+        <source>Emergency funding</source>
+        <translation>紧急融资</translation>
+    </message>
+    <message>
+        <source>Cash at quarter end</source>
+        <translation>季末现金</translation>
+    </message>
+    <message>
+        <source>Debt</source>
+        <translation>负债</translation>
+    </message>
+    <message>
+        <source>Closed-loop ratio</source>
+        <translation>闭环比例</translation>
+    </message>
+    <message>
+        <source>Why orders changed</source>
+        <translation>订单为何变化</translation>
+    </message>
+    <message>
+        <source>Why operating profit changed</source>
+        <translation>经营利润为何变化</translation>
+    </message>
+    <message>
+        <source>The waterfalls start with the second quarter: the first has no previous quarter to compare with.</source>
+        <translation>瀑布图从第二个季度开始：第一个季度没有可比较的上一季度。</translation>
+    </message>
+    <message>
+        <source>Profit and loss</source>
+        <translation>损益表</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <source>No quarter has been played yet.</source>
+        <translation>还没有进行任何季度。</translation>
+    </message>
+    <message>
+        <source>Quarterly report — %1</source>
+        <translation>季度报告 — %1</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+</context>
+<context>
+    <name>Rivals</name>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>份额</translation>
+    </message>
+    <message>
+        <source>Avg. price</source>
+        <translation>均价</translation>
+    </message>
+    <message>
+        <source>Price
+change</source>
+        <translation>价格
+变化</translation>
+    </message>
+    <message>
+        <source>Capacity
+(incl. building)</source>
+        <translation>产能
+（含在建）</translation>
+    </message>
+    <message>
+        <source>Autonomy
+(marketed)</source>
+        <translation>智驾
+（宣传等级）</translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation>（你）</translation>
+    </message>
+    <message>
+        <source>left the market</source>
+        <translation>已退出市场</translation>
+    </message>
+    <message>
+        <source>Last quarter, public information only: what any analyst could know.</source>
+        <translation>上季度数据，仅限公开信息：任何分析师都能获得的信息。</translation>
+    </message>
+</context>
+<context>
+    <name>Saving</name>
+    <message>
+        <source>Saving and loading games is not available in this version yet.</source>
+        <translation>本版本暂不支持保存和读取游戏。</translation>
+    </message>
+    <message>
+        <source>Closed Loop games (*%s);;All files (*)</source>
+        <translation>《闭环》游戏存档 (*%s);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Score</name>
+    <message>
+        <source>Market share</source>
+        <translation>市场份额</translation>
+    </message>
+    <message>
+        <source>Operating margin</source>
+        <translation>经营利润率</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Autonomy</source>
+        <translation>智驾</translation>
+    </message>
+    <message>
+        <source>Ecosystem</source>
+        <translation>生态</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Valuation</source>
+        <translation>估值</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>This scenario sets you no objectives.</source>
+        <translation>本场景没有为你设定目标。</translation>
+    </message>
+    <message>
+        <source>Score: –</source>
+        <translation>得分：–</translation>
+    </message>
+    <message>
+        <source>Score %1 · rank %2 of %3</source>
+        <translation>得分 %1 · 第 %2 名（共 %3 家）</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>This game has no player&apos;s firm: every firm is played by the computer. Open it as a replay.</source>
+        <translation>这局游戏没有玩家控制的企业：所有企业都由电脑操作。请以回放方式打开。</translation>
+    </message>
+    <message>
+        <source>No quarter is open for decisions.</source>
+        <translation>当前没有可以决策的季度。</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>修改 %1</translation>
+    </message>
+    <message>
+        <source>Use the advisor&apos;s plan</source>
+        <translation>采用顾问方案</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Futures simulated by the preview</source>
+        <translation>预测时模拟的情景数</translation>
+    </message>
+    <message>
+        <source>Autosave after every quarter</source>
+        <translation>每个季度结束后自动保存</translation>
+    </message>
+    <message>
+        <source>Open the quarterly report after every quarter</source>
+        <translation>每个季度结束后打开季度报告</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Preview futures</source>
+        <translation>预测情景数</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Open game</source>
+        <translation>打开游戏</translation>
+    </message>
+    <message>
+        <source>There is no game to continue yet.</source>
+        <translation>还没有可以继续的游戏。</translation>
+    </message>
+    <message>
+        <source>Save game</source>
+        <translation>保存游戏</translation>
+    </message>
+    <message>
+        <source>Closed Loop</source>
+        <translation>闭环</translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <source>Closed Loop</source>
+        <translation>闭环</translation>
+    </message>
+    <message>
+        <source>A business war-game of the Chinese EV market: can system efficiency pay where car margins cannot?</source>
+        <translation>一款关于中国电动车市场的商业战棋游戏：当整车利润撑不起来时，体系效率能否赚到钱？</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新战役…</translation>
+    </message>
+    <message>
+        <source>Pick a scenario, a company, the rivals&apos; difficulty and a seed</source>
+        <translation>选择场景、企业、对手难度和随机种子</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Resume the most recent game</source>
+        <translation>继续最近的一局</translation>
+    </message>
+    <message>
+        <source>Open saved game…</source>
+        <translation>打开存档…</translation>
+    </message>
+    <message>
+        <source>Load a game file</source>
+        <translation>读取游戏存档</translation>
+    </message>
+    <message>
+        <source>Open replay…</source>
+        <translation>打开回放…</translation>
+    </message>
+    <message>
+        <source>Watch a finished game quarter by quarter</source>
+        <translation>逐季度回看一局已完成的游戏</translation>
+    </message>
+    <message>
+        <source>The replay viewer comes in a later version.</source>
+        <translation>回放查看器将在后续版本提供。</translation>
+    </message>
+    <message>
+        <source>Workshop…</source>
+        <translation>工作坊…</translation>
+    </message>
+    <message>
+        <source>Several teams, one facilitator</source>
+        <translation>多支队伍，一位主持人</translation>
+    </message>
+    <message>
+        <source>Workshop mode comes in a later version.</source>
+        <translation>工作坊模式将在后续版本提供。</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Language, theme, preview size, autosave</source>
+        <translation>语言、主题、预测规模、自动保存</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>CNY</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>10k CNY</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>M CNY/quarter</source>
+        <translation>百万元/季度</translation>
+    </message>
+    <message>
+        <source>100M CNY/quarter</source>
+        <translation>亿元/季度</translation>
+    </message>
+    <message>
+        <source>M CNY</source>
+        <translation>百万元</translation>
+    </message>
+    <message>
+        <source>100M CNY</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <source>CNY per car</source>
+        <translation>元/辆</translation>
+    </message>
+    <message>
+        <source>cars/quarter</source>
+        <translation>辆/季度</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1 @@
+"""Widgets of the main window; each connects to the session's signals and only reads."""

@@ -1,0 +1,50 @@
+"""App test fixtures: real Qt widgets offscreen, settings in a temporary folder per test."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory, monkeypatch):
+    """Every test gets its own QSettings folder and save folder, so nothing leaks between tests or
+    into the user's own."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    monkeypatch.setenv("CLOSEDLOOP_SAVE_DIR", str(tmp_path_factory.mktemp("saves")))
+    yield folder
+
+
+@pytest.fixture
+def app(qapp):
+    """The QApplication set up as the desktop app does (fonts, English, light theme)."""
+    from app import i18n
+    from app.main import setup
+
+    setup(lang="en", theme_name="light")
+    yield qapp
+    i18n.install("en")
+
+
+@pytest.fixture
+def session(app, scenario):
+    """A session with a fresh default campaign (the scenario's player, normal rivals)."""
+    from app.session import Session
+
+    s = Session()
+    s.new_game(scenario)
+    yield s
+    s.cancel_forecast()
+    s.wait()
+
+
+@pytest.fixture
+def play(qtbot):
+    """``play(session, quarters=1)``: end quarters through the session, waiting for each to resolve."""
+
+    def run(session, quarters: int = 1, timeout: int = 20_000) -> None:
+        for _ in range(quarters):
+            with qtbot.waitSignal(session.quarterResolved, timeout=timeout):
+                assert session.end_quarter()
+
+    return run
