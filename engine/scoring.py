@@ -43,10 +43,12 @@ def scorecard(scenario, state_like) -> dict:
         dict: each metric name -> (B, F), and "score" -> (B, F).
     """
     s = state_like
+    # cash is net of debt in full: borrowing adds as much debt as cash, so it cannot pad the
+    # score (with half the debt counted, borrowing in the last quarter was worth ~6 points)
     metrics = {
         "share": np.minimum(0.5 * s.share_ema / share_reference(scenario), 1.0),
         "operating_margin": (np.clip(s.margin_ema, -0.3, 0.2) + 0.3) / 0.5,
-        "cash": (1.0 - s.ever_distressed) * np.clip((s.cash - 0.5 * s.debt) / np.maximum(s.revenue_ema, 1e9), 0.0, 1.0),
+        "cash": (1.0 - s.ever_distressed) * np.clip((s.cash - s.debt) / np.maximum(s.revenue_ema, 1e9), 0.0, 1.0),
         "autonomy": s.autonomy / 5.0,
         "ecosystem": np.minimum(3.0 * s.closed_loop_ema, 1.0),
         "brand": np.minimum(s.brand / 2.0, 1.0),
