@@ -222,7 +222,7 @@ def _advance(state: State, d: DecisionArrays, uniforms: np.ndarray, out: np.ndar
         ("revenue_ema", smooth(state.revenue_ema, revenue)), ("op_last", operating_profit),
         ("share_ema", smooth(state.share_ema, share)), ("margin_ema", smooth(state.margin_ema, margin)),
         ("closed_loop_ema", smooth(state.closed_loop_ema, closed_loop)), ("valuation", value),
-        ("valuation0", value if first else state.valuation0),
+        ("valuation0", state.valuation0),
         ("price", price), ("backlog", ful["backlog"]), ("inventory", ful["inventory"]),
         ("inventory_value", inventory_value), ("launched", launched), ("launch_at", launch_at),
         ("orders_last", orders), ("deliveries_last", deliveries),
