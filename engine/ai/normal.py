@@ -112,7 +112,10 @@ def scarcity_pricing(view, price, orders, slope):
     With capacity binding, the best response charges more than the unconstrained one
     (:func:`engine.pricing.nash_prices_capacity`): here one Newton step per quarter on the
     firm's log orders -- a uniform increase of ``log(demand / supply) / slope`` on its models,
-    within ``PRICE_STEP`` of last quarter's price -- and the orders it expects after it.
+    within ``PRICE_STEP`` of last quarter's price -- and the orders it expects after it. The step
+    is scaled by ``(1 - price_aggressiveness)^2``: value-first firms (Xiaomi, BYD) keep waiting
+    lists rather than charge what the queue would bear, as they did in 2024. A firm that cannot
+    meet its orders never cuts its prices.
 
     Args:
         view: the :class:`MarketView`; price, orders: (B, J) planned prices and expected orders
@@ -129,9 +132,12 @@ def scarcity_pricing(view, price, orders, slope):
     demand = firm_total(a, orders + SCARCITY_BACKLOG * state.backlog)
     weight = firm_total(a, orders * slope) / np.maximum(firm_total(a, orders), 1e-9)          # (B, F)
     premium = np.where(demand > supply, np.log(np.maximum(demand, 1.0) / np.maximum(supply, 1.0)), 0.0)
-    rise = premium[:, own] / np.maximum(weight[:, own], 1e-12)
+    # value-first doctrines keep a waiting list rather than charge what it would bear
+    keep = (1.0 - a.doctrine["price_aggressiveness"]) ** 2
+    rise = (keep * premium)[:, own] / np.maximum(weight[:, own], 1e-12)
     anchor = np.where(view.launching > 0, a.price0, state.price)
     raised = np.minimum(price + rise, np.maximum(anchor * (1.0 + PRICE_STEP), price))
+    raised = np.where((premium > 0)[:, own], np.maximum(raised, anchor), raised)  # sold out: no cuts
     raised = np.where(view.on_sale > 0, np.round(raised / PRICE_ROUNDING) * PRICE_ROUNDING, price)
     return raised, orders * np.exp(-slope * (raised - price))
 
@@ -143,7 +149,7 @@ def plan_production(state, view, orders):
     nameplate = nameplate_now(state)
     need = firm_total(a, production) / np.maximum(nameplate, 1.0)
     shifts = np.where(need <= a.shift_output[0], 1.0, np.where(need <= a.shift_output[1], 2.0, 3.0))
-    return production, shifts
+    return production, np.minimum(shifts, state.shifts + 1.0)  # the engine adds one shift a quarter at most
 
 
 def nameplate_now(state) -> np.ndarray:
