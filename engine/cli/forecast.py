@@ -9,7 +9,7 @@ from ..ai import LEVELS
 from ..errors import ClosedLoopError
 from ..forecast import run_forecast
 from ..game import Game
-from .common import add_scenario_argument, non_negative_int, positive_int, scenario_from, write_json
+from .common import add_scenario_argument, emit, non_negative_int, positive_int, scenario_from
 
 MAX_FUTURES = 100_000
 MAX_QUARTERS = 40
@@ -44,10 +44,7 @@ def run(args) -> int:
         game.play_quarter()
     forecast = run_forecast(game.state, seed, args.futures, args.quarters, level=args.level)
     payload = {"scenario": scenario.id, "seed": seed, "level": args.level, "start": game.quarter, **forecast.to_json()}
-    if args.json:
-        write_json(args.json, payload)
-    else:
-        print_table(payload)
+    emit(args, payload, print_table)
     return 0
 
 

@@ -3,7 +3,7 @@
 from ..ai import LEVELS
 from ..errors import ClosedLoopError
 from ..tournament import INTERVAL, run_tournament
-from .common import add_scenario_argument, non_negative_int, positive_int, scenario_from, write_json
+from .common import add_scenario_argument, emit, non_negative_int, positive_int, scenario_from
 
 MAX_SEEDS = 10_000
 
@@ -43,10 +43,7 @@ def run(args) -> int:
                "levels": [{"level": s.level, "mean": s.mean, "low": s.low, "high": s.high,
                            "scores": [float(x) for x in s.scores], "metrics": s.metrics, "end_game": s.end_game}
                           for s in summaries]}
-    if args.json:
-        write_json(args.json, payload)
-    else:
-        print_table(payload)
+    emit(args, payload, print_table)
     return 0
 
 
