@@ -73,7 +73,7 @@ def test_comparing_with_another_branch_and_with_another_game(app, qtbot, fresh, 
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     window = open_viewer(qtbot, fresh)
     fork = tmp_path / "branch.closedloop"
-    finish(qtbot, window.files.start_fork(ForkRequest("2024Q2", ("byd.shifts=3",), True), str(fork)))
+    finish(qtbot, window.files.start_fork(ForkRequest("2024Q2", ("byd.price.byd-seagull=80000",), True), str(fork)))
     branches = finish(qtbot, window.files.compare_with(str(fork)))
     assert branches.comparison.diverges_at == "2024Q2"
     other = played_save(scenario, tmp_path / "other.closedloop", quarters=2, seed=99)
