@@ -186,7 +186,7 @@ def replay_viewer(app) -> None:
     run_until(job.done, lambda: None)
     verify_time = time.perf_counter() - t0
     verify_stall = beat.stop()
-    print(f"replay viewer: a {d.count}-quarter save, {len(d.outcomes.firm_ids)} firms, 6 charts")
+    print(f"replay viewer: a {d.count}-quarter save, {len(d.outcomes.firm_ids)} firms, 4 charts on the tab shown")
     report("open a 40-quarter save in the viewer, to window shown (median of 5)", statistics.median(shown), 0.200)
     report("open a 40-quarter save in the viewer, to charts painted (median of 5)", statistics.median(opens), 0.200)
     print(f"{'  of which reading it in the worker (load_outcomes + hints)':<62} {load_only * 1e3:9.1f} ms")

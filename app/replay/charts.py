@@ -6,7 +6,7 @@ view, so scrubbing animates the lines without rescaling anything."""
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QGridLayout, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QTabWidget, QToolButton, QWidget
 
 from .. import theme
 from ..i18n import translate
@@ -68,6 +68,27 @@ def values_for(outcomes, metric: str, through: int | None = None) -> np.ndarray 
     return values
 
 
+class Cell(QWidget):
+    """A grid cell sized by the grid's stretch alone (never by its chart, whose word-wrapped legend
+    would resize the other cells as each chart arrives); its one child fills it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.child = None
+
+    def hold(self, widget: QWidget) -> None:
+        """Make ``widget`` fill this cell."""
+        self.child = widget
+        widget.setGeometry(self.rect())
+        widget.show()
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt hook
+        if self.child is not None:
+            self.child.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+
 class ReplayCharts(QTabWidget):
     """Tabs of charts over every firm; :attr:`charts` maps topic -> chart (once built).
 
@@ -87,8 +108,7 @@ class ReplayCharts(QTabWidget):
             grid = QGridLayout(page)
             grid.setContentsMargins(2, 2, 2, 2)
             for i, spec in enumerate(specs):
-                cell = QWidget(page)
-                QVBoxLayout(cell).setContentsMargins(0, 0, 0, 0)
+                cell = Cell(page)
                 grid.addWidget(cell, i // 2, i % 2)
                 self._cells[spec[0]] = cell
             for k in range(2):       # equal cells: a chart arriving does not resize the others
@@ -130,7 +150,7 @@ class ReplayCharts(QTabWidget):
         cursor.setZValue(-10)
         chart.plot.getPlotItem().addItem(cursor, ignoreBounds=True)
         self.charts[topic], self.metrics[topic], self.cursors[topic] = chart, metric, cursor
-        cell.layout().addWidget(chart)
+        cell.hold(chart)
         self._style(topic)
         self._update(topic)
 
