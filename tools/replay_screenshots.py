@@ -64,12 +64,14 @@ def shoot(app, widget, path: Path) -> None:
 
 
 def run(out: Path, lang: str, save: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
     from app import i18n
     from app.replay.fork_form import NumberBox
     from app.replay.opening import open_replay
 
     i18n.install(lang)
-    app = __import__("PySide6.QtWidgets", fromlist=["QApplication"]).QApplication.instance()
+    app = QApplication.instance()
     opener = open_replay(None, str(save))
     got = []
     opener.opened.connect(got.append)
@@ -78,7 +80,7 @@ def run(out: Path, lang: str, save: Path) -> None:
     window = got[0]
     window.resize(1500, 940)
     window.document.set_quarter(9)
-    job = window.files.verify()
+    window.files.verify()
     wait(app, lambda: window.verdict is not None, "the verdict")
     shoot(app, window, out / f"replay-{lang}-viewer.png")
     window.view_box.setCurrentIndex(window.view_box.findData("xiaomi"))
@@ -96,7 +98,7 @@ def run(out: Path, lang: str, save: Path) -> None:
     shoot(app, dialog, out / f"replay-{lang}-fork-form.png")
     request = dialog.request()
     dialog.close()
-    job = window.files.start_fork(request, str(save.with_name(f"fork-{lang}.closedloop")))
+    window.files.start_fork(request, str(save.with_name(f"fork-{lang}.closedloop")))
     wait(app, lambda: window.compare_windows, "the fork")
     compare = window.compare_windows[-1]
     compare.resize(1500, 900)
@@ -108,7 +110,6 @@ def run(out: Path, lang: str, save: Path) -> None:
     shoot(app, luck, out / f"replay-{lang}-luck.png")
     for w in (luck, compare, window):
         w.close()
-    del job
 
 
 def main() -> None:

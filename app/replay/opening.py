@@ -40,7 +40,7 @@ class Opener(QObject):
 
         self.path, self.parent_widget, self.shell = str(path), parent_widget, shell
         self.job = Job(lambda progress: load(self.path, progress), translate("Replay", "Opening %1…").replace(
-            "%1", Path(self.path).name), parent_widget, "open replay")
+            "%1", Path(self.path).name), self, "open replay", window=parent_widget)
         self.job.done.connect(self._done)
         self.job.stopped.connect(self._stopped)
         _windows.add(self)
