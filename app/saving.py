@@ -32,6 +32,11 @@ def _saves():
             "Saving", "Saving and loading games is not available in this version yet.")) from None
 
 
+def engine_saves():
+    """The ``engine.saves`` module itself (SavesUnavailable when missing), for the replay viewer."""
+    return _saves()
+
+
 def available() -> bool:
     """True when ``engine.saves`` can be imported."""
     try:

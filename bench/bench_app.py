@@ -5,7 +5,12 @@
 Budgets: start to first window <= 2 s; end quarter -> charts and report updated <= 200 ms (normal
 rivals); the GUI thread never blocked > 100 ms (longest gap of a 5 ms QTimer heartbeat while
 quarters resolve and while a preview runs); memory of a 40-quarter game <= 500 MB (resident set
-size with the main window open). Not a test: timings vary with the machine.
+size with the main window open). Replay viewer (issue 6): open a 40-quarter save in the viewer
+(load in a worker, then the window built and painted) <= 200 ms (DESIGN section 6: load a 40-quarter
+save); time per scrub step (tables, six charts and the quarter panel updated and repainted); the
+longest GUI stall while opening, scrubbing and verifying. Not a test: timings vary with the machine.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_app.py replay    # only the viewer figures
 """
 
 import os
@@ -98,8 +103,114 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def replay_save(folder: Path) -> Path:
+    """A 40-quarter save: the default scenario stretched to 2034Q4, Xiaomi by a team (AI drafts)."""
+    from engine.game import Game
+    from engine.saves import save_game
+    from engine.scenario import load_scenario, parse_scenario
+
+    base = load_scenario("xiaomi-2024")
+    long = parse_scenario(base.text.replace('end = "2027Q4"', 'end = "2034Q4"', 1), "long.toml")
+    game = Game.new(long, 7, human=("xiaomi",))
+    for _ in range(40):
+        game.play_quarter({"xiaomi": game.suggest("xiaomi")})
+    path = folder / "bench-40.closedloop"
+    save_game(game, path)
+    return path
+
+
+def replay_viewer(app) -> None:
+    """Open a 40-quarter save in the viewer, scrub it quarter by quarter, verify it."""
+    from PySide6.QtCore import QEvent, QTimer
+
+    from app.replay.opening import open_replay
+
+    folder = Path(tempfile.mkdtemp())
+    path = replay_save(folder)
+    beat = Heartbeat()
+    shown, opens, open_stalls, window = [], [], [], None
+    for _ in range(5):
+        if window is not None:
+            window.close()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            app.processEvents()
+        beat.start()
+        t0 = time.perf_counter()
+        opener = open_replay(None, str(path))
+        got = []
+        opener.opened.connect(got.append)
+        run_until(opener.opened, lambda: None)
+        window = got[0]
+        app.processEvents()                       # the window laid out and painted
+        shown.append(time.perf_counter() - t0)
+        while not window.charts.ready:            # its charts come in the next event-loop turn
+            app.processEvents()
+        app.processEvents()                       # and are painted
+        opens.append(time.perf_counter() - t0)
+        open_stalls.append(beat.stop())
+    from app.replay.document import load
+
+    t0 = time.perf_counter()
+    load(str(path))
+    load_only = time.perf_counter() - t0
+    d = window.document
+    steps, step_stalls = [], []
+    for view in (None, "xiaomi"):
+        d.set_team(view)
+        d.set_quarter(0)
+        app.processEvents()
+        beat.start()
+        for i in range(1, d.count):
+            t0 = time.perf_counter()
+            d.set_quarter(i)
+            app.processEvents()                   # tables, charts and the panel repainted
+            steps.append(time.perf_counter() - t0)
+        step_stalls.append(beat.stop())
+    # a user dragging the slider: one step every 16 ms, the heartbeat measures the gaps
+    d.set_team(None)
+    d.set_quarter(0)
+    drag = QTimer()
+    drag.setInterval(16)
+    drag.timeout.connect(lambda: d.set_quarter(d.index + 1) if d.index < d.count - 1 else drag.stop())
+    beat.start()
+    t0 = time.perf_counter()
+    drag.start()
+    while drag.isActive():
+        app.processEvents()
+    drag_time = time.perf_counter() - t0
+    drag_stall = beat.stop()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    beat.start()
+    t0 = time.perf_counter()
+    job = window.files.verify()
+    run_until(job.done, lambda: None)
+    verify_time = time.perf_counter() - t0
+    verify_stall = beat.stop()
+    print(f"replay viewer: a {d.count}-quarter save, {len(d.outcomes.firm_ids)} firms, 4 charts on the tab shown")
+    report("open a 40-quarter save in the viewer, to window shown (median of 5)", statistics.median(shown), 0.200)
+    report("open a 40-quarter save in the viewer, to charts painted (median of 5)", statistics.median(opens), 0.200)
+    print(f"{'  of which reading it in the worker (load_outcomes + hints)':<62} {load_only * 1e3:9.1f} ms")
+    report("longest GUI stall while opening it", max(open_stalls), 0.100)
+    report(f"scrub one quarter, repainted (median of {len(steps)}, both views)", statistics.median(steps), 0.100)
+    report("scrub one quarter, repainted (worst)", max(steps), 0.100)
+    report("longest GUI stall while stepping through every quarter", max(step_stalls), 0.100)
+    report(f"longest GUI stall dragging the slider ({d.count} quarters in {drag_time:.2f} s)", drag_stall, 0.100)
+    report("verify the replay in a worker, to the verdict shown", verify_time, 1.0)
+    report("longest GUI stall while verifying", verify_stall, 0.100)
+    window.close()
+
+
 def main():
     from PySide6.QtCore import QSettings
+
+    if sys.argv[1:] == ["replay"]:
+        tmp = tempfile.mkdtemp()
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        from app.main import setup
+
+        replay_viewer(setup(lang="en", theme_name="light"))
+        return
 
     first = start_to_first_window()
     tmp = tempfile.mkdtemp()
@@ -168,6 +279,7 @@ def main():
     for w in (window, window2):
         w.close()
     session.wait()
+    replay_viewer(app)
 
 
 if __name__ == "__main__":

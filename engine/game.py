@@ -23,7 +23,12 @@ AI_STREAM_PREFIX = (1,)
 
 def policy(level: str):
     """Decide function of a controller: an AI level, or "script" (the scenario's script, AI elsewhere)."""
-    return script.decide if level == script.CONTROLLER else ai.policy(level)
+    return _scripted if level == script.CONTROLLER else ai.policy(level)
+
+
+def _scripted(state, streams=None, firms=None):
+    """The scripted controller with the AI policies' signature (it decides every firm at once)."""
+    return script.decide(state, streams)
 
 
 @dataclass
@@ -104,7 +109,7 @@ class Game:
 
     def suggest(self, firm_id: str, level: str = "normal") -> FirmDecision:
         """The decision an AI at ``level`` would make for ``firm_id`` now (a draft for players)."""
-        arrays = policy(level)(self.state, self._ai_streams())
+        arrays = policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(firm_id)])
         return from_arrays(self.scenario, arrays, firm_id)
 
     def ai_decisions(self) -> dict:
@@ -115,7 +120,7 @@ class Game:
             if level != HUMAN:
                 by_level.setdefault(level, []).append(firm_id)
         for level, firms in by_level.items():
-            arrays = policy(level)(self.state, self._ai_streams())
+            arrays = policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(f) for f in firms])
             for firm_id in firms:
                 out[firm_id] = from_arrays(self.scenario, arrays, firm_id)
         return out

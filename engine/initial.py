@@ -3,6 +3,7 @@
 import numpy as np
 
 from .ecosystem import toward_full
+from .scoring import starting_valuation
 from .state import Layout, State, StateBuilder
 
 
@@ -44,5 +45,6 @@ def initial_state(scenario, futures: int = 1) -> State:
     b["battery_flow"] = scenario.battery.global_gwh_per_quarter
     b["eco_users"] = a.eco_users0
     b["event_target"] = -1.0
+    b["valuation0"] = starting_valuation(scenario)
     state = b.finish(0)
     return state.repeat(futures) if futures > 1 else state

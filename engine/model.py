@@ -114,8 +114,11 @@ def _advance(state: State, d: DecisionArrays, uniforms: np.ndarray, out: np.ndar
     lead = a.firm["expansion_lead_quarters"].astype(int)
     capacity, pipeline, ramping, nameplate = supply.capacity_step(
         state.capacity, state.pipeline, state.ramping, d.capacity_order * alive, lead, a.ramp)
-    shifts = np.clip(np.rint(d.shifts), 1, 3)
-    output_capacity = nameplate * a.shift_output[shifts.astype(int) - 1] * np.maximum(1.0 + lev["capacity"], 0.0) * alive
+    # a firm adds at most one shift a quarter, and the new crew works at reduced pace at first
+    shifts = np.clip(np.rint(d.shifts), 1, np.minimum(state.shifts + 1.0, 3.0))
+    trained = a.shift_output[np.minimum(shifts, state.shifts).astype(int) - 1]
+    multiple = trained + mp.new_shift_efficiency * (a.shift_output[shifts.astype(int) - 1] - trained)
+    output_capacity = nameplate * multiple * np.maximum(1.0 + lev["capacity"], 0.0) * alive
     production = supply.allocate_production(d.production, launched, output_capacity, a.firm_starts, own)
 
     # 5. unit costs
@@ -222,7 +225,7 @@ def _advance(state: State, d: DecisionArrays, uniforms: np.ndarray, out: np.ndar
         ("revenue_ema", smooth(state.revenue_ema, revenue)), ("op_last", operating_profit),
         ("share_ema", smooth(state.share_ema, share)), ("margin_ema", smooth(state.margin_ema, margin)),
         ("closed_loop_ema", smooth(state.closed_loop_ema, closed_loop)), ("valuation", value),
-        ("valuation0", value if first else state.valuation0),
+        ("valuation0", state.valuation0),
         ("price", price), ("backlog", ful["backlog"]), ("inventory", ful["inventory"]),
         ("inventory_value", inventory_value), ("launched", launched), ("launch_at", launch_at),
         ("orders_last", orders), ("deliveries_last", deliveries),

@@ -25,27 +25,123 @@ def _shares(delta, alpha, prices, available):
     return e / (np.exp(-top) + e.sum(axis=-1, keepdims=True))
 
 
-def zeta(prices, delta, alpha, cost, owner, starts, weights, available):
-    """Return ``(zeta(p), shares)`` for markets of shape (..., J) whose products are grouped by firm.
-
-    ``(H * Gamma')(p - c)_j = sum_k w_k alpha_kj s_kj * sum_{l in firm(j)} s_kl (p_l - c_l)``: the
-    inner sum is a per-firm block sum, so the cost is O(K J), not O(K J^2).
+def group_by_firm(owner):
+    """Block structure of products grouped by firm.
 
     Args:
-        prices, cost, available: (..., J); delta, alpha: (..., K, J); weights: (..., K).
-        owner: (J,) firm index, non-decreasing; starts: (F,) first product of each firm.
+        owner: (J,) firm index of each product.
 
     Returns:
-        zeta (..., J) in price units and market shares (..., J).
+        ``(order, starts, firm_of)``: the stable permutation grouping products by firm (``None``
+        when they already are), the first position of each firm's block (F,) and the block
+        index of each grouped product (J,).
     """
-    s_kj = _shares(delta, alpha, prices, available)
-    was = weights[..., :, None] * alpha * s_kj                     # w_k alpha_kj s_kj
-    share = (weights[..., :, None] * s_kj).sum(axis=-2)
-    lam = was.sum(axis=-2)
-    firm_total = np.add.reduceat(s_kj * (prices - cost)[..., None, :], starts, axis=-1)   # (..., K, F)
-    inner = (was * firm_total[..., owner]).sum(axis=-2) + share
-    safe = np.where(available > 0, lam, 1.0)
-    return np.where(available > 0, inner / safe, 0.0), share
+    owner = np.asarray(owner)
+    if owner.ndim != 1:
+        raise ValueError("owner must be one firm index per product, shape (J,)")
+    order = None if np.all(owner[1:] >= owner[:-1]) else np.argsort(owner, kind="stable")
+    grouped = owner if order is None else owner[order]
+    change = np.r_[True, grouped[1:] != grouped[:-1]]
+    return order, np.flatnonzero(change), np.cumsum(change) - 1
+
+
+class MarkupKernel:
+    """Repeated evaluations of the zeta map for a batch of M markets.
+
+    Arrays are batch-last, (K, J, M), with products grouped by firm, so every sum over types,
+    products or a firm's block adds contiguous slabs of M values: fast, and each market's result
+    is the same whatever batch it sits in. Unavailable products carry utility ``-inf`` (share
+    exactly zero).
+
+    Args:
+        delta: (K, J, M) utility excluding price, ``-inf`` for unavailable products.
+        alpha: (K, J, M) positive price coefficients.
+        cost: (J, M) marginal costs; weights: (K, M) type weights; on: (J, M) bool, on sale.
+        starts: (F,) first product of each firm block; firm_of: (J,) block of each product.
+    """
+
+    def __init__(self, delta, alpha, cost, weights, on, starts, firm_of):
+        self.delta, self.alpha, self.cost, self.weights, self.on = delta, alpha, cost, weights, on
+        self.firm_of = firm_of
+        self.blocks = block_index(starts, cost.shape[0])
+
+    @staticmethod
+    def from_markets(delta, alpha, cost, weights, available, starts, firm_of) -> "MarkupKernel":
+        """A kernel from arrays in market-first layout: (M, K, J), (M, J), (M, K), (M, J)."""
+        on = np.asarray(available) > 0
+        masked = np.where(on[:, None, :], delta, -np.inf)
+        return MarkupKernel(_batch_last(masked), _batch_last(alpha), np.ascontiguousarray(cost.T),
+                            np.ascontiguousarray(weights.T), np.ascontiguousarray(on.T), starts, firm_of)
+
+    def subset(self, rows) -> "MarkupKernel":
+        """The kernel restricted to markets ``rows`` (a copy)."""
+        k = object.__new__(MarkupKernel)
+        k.firm_of, k.blocks = self.firm_of, self.blocks
+        for name in ("delta", "alpha", "cost", "weights", "on"):
+            setattr(k, name, np.ascontiguousarray(getattr(self, name)[..., rows]))
+        return k
+
+    def evaluate(self, prices):
+        """The zeta map at ``prices`` (J, M), batch-last.
+
+        Returns:
+            ``(zeta, shares, weighted, slope)``: zeta (J, M) in price units (0 for unavailable
+            products), market shares ``sum_k w_k s_kj`` (J, M), ``w_k s_kj`` (K, J, M) and
+            ``Lambda = sum_k w_k alpha_kj s_kj`` (J, M), the shares' fall per unit of own price
+            (ignoring the own-share term).
+        """
+        K, J, M = self.alpha.shape
+        padded = np.empty((K, J + 1, M))       # product J stays 0: the padding of firm blocks
+        padded[:, J] = 0.0
+        e = np.multiply(self.alpha, prices[None], out=padded[:, :J])
+        np.subtract(self.delta, e, out=e)
+        top = np.maximum(e.max(axis=1), 0.0)                                          # (K, M)
+        e -= top[:, None, :]
+        np.exp(e, out=e)                                                             # exp(u_kj - top_k)
+        denom = batch_sum(e, 1)
+        denom += np.exp(-top)                                                        # (K, M)
+        ws = e * (self.weights / denom)[:, None, :]                                  # w_k s_kj
+        share = batch_sum(ws, 0)
+        was = ws * self.alpha                                                        # w_k alpha_kj s_kj
+        lam = batch_sum(was, 0)
+        e *= (prices - self.cost)[None]
+        firm_total = batch_sum(np.take(padded, self.blocks, axis=1), 2)              # (K, F, M), times denom
+        firm_total /= denom[:, None, :]
+        np.multiply(was, np.take(firm_total, self.firm_of, axis=1), out=was)
+        inner = batch_sum(was, 0)
+        inner += share
+        z = np.divide(inner, lam, out=np.zeros_like(inner), where=self.on)
+        return z, share, ws, lam
+
+
+def batch_sum(x, axis: int):
+    """Sum batch-last ``x`` (..., M) over ``axis`` adding whole slabs in order, whatever M is.
+
+    With M >= 2 numpy adds the slabs one after another; with M == 1 the summed axis would become
+    the innermost loop and numpy would switch to pairwise summation, rounding differently. A
+    single market is therefore summed as two copies, so a market gives the same bits alone and
+    in a batch.
+    """
+    if x.shape[-1] == 1:
+        return np.repeat(x, 2, axis=-1).sum(axis=axis)[..., :1]
+    return x.sum(axis=axis)
+
+
+def block_index(starts, n):
+    """(F, largest block) indices of each firm's products, padded with ``n`` (a zero product)."""
+    ends = np.r_[starts[1:], n]
+    width = int((ends - starts).max())
+    offset = np.arange(width)
+    return np.where(offset < (ends - starts)[:, None], starts[:, None] + offset, n)
+
+
+def _batch_last(x):
+    """(M, ...) -> contiguous (..., M)."""
+    return np.ascontiguousarray(np.moveaxis(x, 0, -1))
+
+
+def _flat(x, tail):
+    return np.ascontiguousarray(x).reshape((-1,) + tail)
 
 
 def foc_residual(prices, delta, alpha, cost, owner, weights=None):
@@ -93,51 +189,59 @@ def nash_prices(delta, alpha, cost, owner, weights=None, *, p0=None, available=N
         alpha: (..., K) positive price coefficients (utility per price unit); (..., K, J) for
             product-specific coefficients is accepted as an extension.
         cost: (..., J) marginal costs.
-        owner: (J,) firm index of each product (or (..., J)).
+        owner: (J,) firm index of each product.
         weights: (..., K) type weights (default equal).
         p0: optional starting prices (..., J) (warm start); default ``cost + 1/mean alpha``.
         available: optional (..., J) 0/1 mask of products on sale; others get ``price = cost``.
         tol: stop when every market's largest relative price change is below ``tol``.
-        max_iter: iteration cap; with ``return_iterations`` the count used is returned.
+        max_iter: iteration cap; with ``return_iterations`` the count used is returned. A small
+            cap gives a partial adjustment towards the equilibrium from ``p0``.
+        return_iterations: also return the number of iterations of the slowest market.
 
     Returns:
-        Prices (..., J) in the units of ``cost``; leading axes are independent markets.
+        Prices (..., J) in the units of ``cost``; leading axes are independent markets (each
+        market's result does not depend on the others in the batch).
         With ``return_iterations=True``: ``(prices, iterations)``.
     """
     delta, alpha, cost, _, weights, avail = _prepare(delta, alpha, cost, owner, weights, available)
-    owner = np.asarray(owner)
-    if owner.ndim != 1:
-        raise ValueError("owner must be one firm index per product, shape (J,)")
-    # group products by firm so firm sums are contiguous blocks; undo the order at the end
-    order = np.argsort(owner, kind="stable")
-    back = np.argsort(order)
-    grouped = owner[order]
-    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
-    firm_of = np.cumsum(np.r_[False, grouped[1:] != grouped[:-1]])
-    delta, alpha, cost, avail = delta[..., order], alpha[..., order], cost[..., order], avail[..., order]
+    order, starts, firm_of = group_by_firm(owner)
+    if order is not None:
+        delta, alpha, cost, avail = delta[..., order], alpha[..., order], cost[..., order], avail[..., order]
     if p0 is None:
         mean_alpha = (weights[..., :, None] * alpha).sum(axis=-2) / weights.sum(axis=-1, keepdims=True)
         prices = cost + 1.0 / mean_alpha
     else:
-        prices = np.array(np.broadcast_to(p0, cost.shape), dtype=float)[..., order]
-    # iterate only the markets that have not converged yet (flattened leading axes)
+        prices = np.broadcast_to(np.asarray(p0, dtype=float), cost.shape)
+        prices = prices if order is None else prices[..., order]
     lead = cost.shape[:-1]
     K, J = delta.shape[-2:]
-    flat = lambda x, tail: np.ascontiguousarray(x).reshape((-1,) + tail)  # noqa: E731
-    d_f, a_f, c_f = flat(delta, (K, J)), flat(alpha, (K, J)), flat(cost, (J,))
-    w_f, av_f, p_f = flat(weights, (K,)), flat(avail, (J,)), flat(prices, (J,)).copy()
-    active = np.arange(p_f.shape[0])
+    c_f, av_f = _flat(cost, (J,)), _flat(avail, (J,))
+    p_f = np.array(_flat(prices, (J,)), dtype=float)
+    kernel = MarkupKernel.from_markets(_flat(delta, (K, J)), _flat(alpha, (K, J)), c_f, _flat(weights, (K,)), av_f,
+                                       starts, firm_of)
+    # iterate until each market converges; converged markets are frozen (never updated again)
+    # and dropped from the work set once they are half of it
+    rows = np.arange(p_f.shape[0])          # markets in the work set
+    live = np.ones(rows.size, dtype=bool)   # which of them still iterate
+    work, p_w = kernel, np.ascontiguousarray(p_f.T)
     it = 0
     for it in range(1, max_iter + 1):
-        z, _ = zeta(p_f[active], d_f[active], a_f[active], c_f[active], firm_of, starts, w_f[active], av_f[active])
-        new = c_f[active] + z
-        change = (np.abs(new - p_f[active]) / np.maximum(np.abs(new), 1e-300)).max(axis=-1)
-        p_f[active] = new
-        active = active[change > tol]
-        if active.size == 0:
+        z = work.evaluate(p_w)[0]
+        new = work.cost + z
+        change = (np.abs(new - p_w) / np.maximum(np.abs(new), 1e-300)).max(axis=0)
+        p_w = np.where(live, new, p_w)
+        live &= change > tol
+        if not live.any():
             break
-    prices = p_f.reshape(lead + (J,))[..., back]
-    cost, avail = cost[..., back], avail[..., back]
+        if live.sum() * 2 <= live.size:
+            p_f[rows] = p_w.T
+            keep = np.flatnonzero(live)
+            rows, work, p_w, live = rows[keep], work.subset(keep), np.ascontiguousarray(p_w[:, keep]), live[keep]
+    p_f[rows] = p_w.T
+    prices = p_f.reshape(lead + (J,))
+    if order is not None:
+        back = np.argsort(order)
+        prices, cost, avail = prices[..., back], cost[..., back], avail[..., back]
     prices = np.where(avail > 0, prices, cost)
     return (prices, it) if return_iterations else prices
 

@@ -23,6 +23,25 @@ def valuation(mp, revenue, revenue_ema, operating_profit, installed_base, cash, 
     return np.maximum(4.0 * revenue * multiple + mp.valuation_per_user_cny * installed_base + cash - debt, 0.0)
 
 
+def starting_valuation(scenario) -> np.ndarray:
+    """The valuation par each firm's growth is scored against, (F,), fixed by the scenario.
+
+    Revenue is what the starting capacity would earn at launch prices (net of VAT), valued at
+    the plain revenue multiple, plus connected cars and net cash. Fixing it before play means
+    no first-quarter result (e.g. selling nothing) can lower the bar.
+    """
+    a, mp = scenario.arrays, scenario.model
+    firm = a.firm
+    nameplate = firm["capacity"] + a.firm_ramping.sum(axis=1) + a.firm_pipeline.sum(axis=1)
+    output = nameplate * a.shift_output[firm["shifts"].astype(int) - 1]
+    regular = a.optional == 0
+    mean_price = (np.add.reduceat(a.price0 * regular, a.firm_starts)
+                  / np.maximum(np.add.reduceat(regular.astype(float), a.firm_starts), 1.0))
+    revenue = output * mean_price / (1.0 + mp.vat_rate)
+    return np.asarray(valuation(mp, revenue, revenue, np.zeros_like(revenue), firm["installed_base"],
+                                firm["cash_cny"], firm["debt_cny"]), dtype=float)
+
+
 def share_reference(scenario) -> np.ndarray:
     """Market share each firm's starting capacity implies, (F,): the par for the share metric."""
     a = scenario.arrays
@@ -43,10 +62,15 @@ def scorecard(scenario, state_like) -> dict:
         dict: each metric name -> (B, F), and "score" -> (B, F).
     """
     s = state_like
+    # cash is net of debt in full: borrowing adds as much debt as cash, so it cannot pad the
+    # score (with half the debt counted, borrowing in the last quarter was worth ~6 points)
     metrics = {
         "share": np.minimum(0.5 * s.share_ema / share_reference(scenario), 1.0),
         "operating_margin": (np.clip(s.margin_ema, -0.3, 0.2) + 0.3) / 0.5,
-        "cash": (1.0 - s.ever_distressed) * np.clip((s.cash - 0.5 * s.debt) / np.maximum(s.revenue_ema, 1e9), 0.0, 1.0),
+        # parent support counts like debt: the business must pay its own way (a late draw on an
+        # unused parent line would otherwise buy score for nothing)
+        "cash": (1.0 - s.ever_distressed) * np.clip((s.cash - s.debt - s.parent_used) / np.maximum(s.revenue_ema, 1e9),
+                                                    0.0, 1.0),
         "autonomy": s.autonomy / 5.0,
         "ecosystem": np.minimum(3.0 * s.closed_loop_ema, 1.0),
         "brand": np.minimum(s.brand / 2.0, 1.0),

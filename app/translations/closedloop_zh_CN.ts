@@ -161,6 +161,10 @@
         <translation>运气 %1</translation>
     </message>
     <message>
+        <source>Workshop debrief</source>
+        <translation>工作坊复盘</translation>
+    </message>
+    <message>
         <source>%1 quarters (%2 to %3), %4 teams; written %5.</source>
         <translation>%1 个季度（%2 至 %3），%4 支队伍；生成于 %5。</translation>
     </message>
@@ -327,10 +331,6 @@
     <message>
         <source>Every figure and decision is in the csv folder; the workshop itself is workshop.closedloop (open it to replay or fork it).</source>
         <translation>所有数据和决策都在 csv 文件夹中；工作坊本身保存为 workshop.closedloop（打开即可回放或分叉）。</translation>
-    </message>
-    <message>
-        <source>Workshop debrief</source>
-        <translation>工作坊复盘</translation>
     </message>
     <message>
         <source>Writing the debrief pack…</source>
@@ -1897,6 +1897,714 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
     </message>
 </context>
 <context>
+    <name>Replay</name>
+    <message>
+        <source>Market and money</source>
+        <translation>市场与资金</translation>
+    </message>
+    <message>
+        <source>Market share</source>
+        <translation>市场份额</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>交付量</translation>
+    </message>
+    <message>
+        <source>Operating profit</source>
+        <translation>经营利润</translation>
+    </message>
+    <message>
+        <source>Cash (private: each team sees its own)</source>
+        <translation>现金（保密：各队只见自己的）</translation>
+    </message>
+    <message>
+        <source>Prices and technology</source>
+        <translation>价格与技术</translation>
+    </message>
+    <message>
+        <source>Average price</source>
+        <translation>平均售价</translation>
+    </message>
+    <message>
+        <source>Autonomy level (0–5)</source>
+        <translation>智驾等级（0–5）</translation>
+    </message>
+    <message>
+        <source>Ecosystem users (log scale)</source>
+        <translation>生态用户（对数坐标）</translation>
+    </message>
+    <message>
+        <source>Score (private)</source>
+        <translation>得分（保密）</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营收</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>份额</translation>
+    </message>
+    <message>
+        <source>Avg. price</source>
+        <translation>均价</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Incentive</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Bundle subsidy</source>
+        <translation>捆绑补贴</translation>
+    </message>
+    <message>
+        <source>Parent draw</source>
+        <translation>母公司注资</translation>
+    </message>
+    <message>
+        <source>Equity raised</source>
+        <translation>股权融资</translation>
+    </message>
+    <message>
+        <source>Borrowed</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原局</translation>
+    </message>
+    <message>
+        <source>Fork</source>
+        <translation>分支</translation>
+    </message>
+    <message>
+        <source>Fork − original</source>
+        <translation>分支 − 原局</translation>
+    </message>
+    <message>
+        <source>Compare branches — %1 and %2</source>
+        <translation>比较分支 — %1 与 %2</translation>
+    </message>
+    <message>
+        <source>Closed Loop</source>
+        <translation>闭环</translation>
+    </message>
+    <message>
+        <source>Table: this firm only</source>
+        <translation>表格：只看该企业</translation>
+    </message>
+    <message>
+        <source>Original (%1)</source>
+        <translation>原局（%1）</translation>
+    </message>
+    <message>
+        <source>Fork (%1)</source>
+        <translation>分支（%1）</translation>
+    </message>
+    <message>
+        <source>Results that differ (%1)</source>
+        <translation>不同的结果（%1）</translation>
+    </message>
+    <message>
+        <source>Decisions that differ (%1)</source>
+        <translation>不同的决策（%1）</translation>
+    </message>
+    <message>
+        <source>Charts of</source>
+        <translation>图表企业</translation>
+    </message>
+    <message>
+        <source>Forked at %1: %2</source>
+        <translation>自 %1 分支：%2</translation>
+    </message>
+    <message>
+        <source>The branches are identical in every quarter both hold.</source>
+        <translation>两个分支在共同的每个季度中完全相同。</translation>
+    </message>
+    <message>
+        <source>Results diverge from %1.</source>
+        <translation>结果自 %1 起出现分歧。</translation>
+    </message>
+    <message>
+        <source>Rows of that quarter are highlighted; the dotted line marks it on the charts.</source>
+        <translation>该季度的行已高亮；图表中的虚线标出该季度。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Export a copy</source>
+        <translation>导出副本</translation>
+    </message>
+    <message>
+        <source>Exporting a checked copy…</source>
+        <translation>正在导出经过检查的副本…</translation>
+    </message>
+    <message>
+        <source>Exported %1: a checked copy with only the game&apos;s data, safe to e-mail.</source>
+        <translation>已导出 %1：经过检查、只含游戏数据的副本，可放心通过邮件发送。</translation>
+    </message>
+    <message>
+        <source>Export CSV into</source>
+        <translation>导出 CSV 到</translation>
+    </message>
+    <message>
+        <source>Writing CSV files…</source>
+        <translation>正在写入 CSV 文件…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 CSV files into %2.</source>
+        <translation>已将 %1 个 CSV 文件写入 %2。</translation>
+    </message>
+    <message>
+        <source>Re-simulating the recorded decisions…</source>
+        <translation>正在用记录的决策重新模拟…</translation>
+    </message>
+    <message>
+        <source>Save the fork as</source>
+        <translation>分支另存为</translation>
+    </message>
+    <message>
+        <source>Re-running every computer-played firm from %1…</source>
+        <translation>正在自 %1 起重新运行所有电脑控制的企业…</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>与之比较</translation>
+    </message>
+    <message>
+        <source>Comparing the branches…</source>
+        <translation>正在比较分支…</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>指导价</translation>
+    </message>
+    <message>
+        <source>Production target</source>
+        <translation>生产目标</translation>
+    </message>
+    <message>
+        <source>Capacity ordered</source>
+        <translation>新增产能订单</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Marketing budget</source>
+        <translation>营销预算</translation>
+    </message>
+    <message>
+        <source>Autonomy R&amp;D budget</source>
+        <translation>智驾研发预算</translation>
+    </message>
+    <message>
+        <source>Chip programme budget</source>
+        <translation>芯片计划预算</translation>
+    </message>
+    <message>
+        <source>Ecosystem integration budget</source>
+        <translation>生态整合预算</translation>
+    </message>
+    <message>
+        <source>Connected services budget</source>
+        <translation>网联服务预算</translation>
+    </message>
+    <message>
+        <source>Charging budget</source>
+        <translation>充电预算</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>上市</translation>
+    </message>
+    <message>
+        <source>Start developing the %1</source>
+        <translation>开始研发 %1</translation>
+    </message>
+    <message>
+        <source>What if? Fork from a quarter</source>
+        <translation>假如……？从某季度分支</translation>
+    </message>
+    <message>
+        <source>Change any firm&apos;s decisions in the chosen quarter. Quarters before it repeat what was played; from it on every computer-played firm decides again, deterministically, and teams keep their recorded decisions.</source>
+        <translation>修改任意企业在所选季度的决策。此前的季度完全重演原局；从该季度起，所有电脑控制的企业按确定的方式重新决策，各队保留其记录的决策。</translation>
+    </message>
+    <message>
+        <source>Keep the changed values in every later quarter too</source>
+        <translation>在之后的每个季度也保持修改后的数值</translation>
+    </message>
+    <message>
+        <source>Run the fork…</source>
+        <translation>运行分支…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fork from</source>
+        <translation>分支起点</translation>
+    </message>
+    <message>
+        <source>Changes: %1</source>
+        <translation>修改：%1</translation>
+    </message>
+    <message>
+        <source>Change at least one value to fork.</source>
+        <translation>至少修改一个数值才能分支。</translation>
+    </message>
+    <message>
+        <source>%1: is the original; choose a new file for the fork.</source>
+        <translation>%1：这是原局文件；请为分支选择新文件。</translation>
+    </message>
+    <message>
+        <source>this game</source>
+        <translation>本局</translation>
+    </message>
+    <message>
+        <source>Luck versus skill</source>
+        <translation>运气与实力</translation>
+    </message>
+    <message>
+        <source>The game is unfinished: an objective counts as won when it is on track after the last quarter played.</source>
+        <translation>本局尚未结束：若在最后一个已玩季度后目标仍在正轨，即算达成。</translation>
+    </message>
+    <message>
+        <source>Replays the recorded decisions of %1 in other random worlds (other demand, events and breakthroughs; the computer-played firms decide again in each) and counts how often they meet every objective.</source>
+        <translation>在其他随机世界中重演 %1 记录的决策（需求、事件与技术突破各不相同；电脑控制的企业在每个世界中重新决策），统计多少次能达成全部目标。</translation>
+    </message>
+    <message>
+        <source>worlds</source>
+        <translation>个世界</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Press Run to start.</source>
+        <translation>点击“运行”开始。</translation>
+    </message>
+    <message>
+        <source>Final score in each world</source>
+        <translation>每个世界中的最终得分</translation>
+    </message>
+    <message>
+        <source>Worlds</source>
+        <translation>世界数</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Replaying the decisions in %1 worlds…</source>
+        <translation>正在 %1 个世界中重演决策…</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>达成</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>Wins in %1 of %2 worlds</source>
+        <translation>在 %2 个世界中有 %1 获胜</translation>
+    </message>
+    <message>
+        <source>As played: %1. The final score as played (red line) is at or above the score in %2 of the worlds.</source>
+        <translation>本局实际：%1。实际最终得分（红线）不低于 %2 的世界中的得分。</translation>
+    </message>
+    <message>
+        <source>%1 of worlds: %2</source>
+        <translation>%1 的世界：%2</translation>
+    </message>
+    <message>
+        <source>Each objective</source>
+        <translation>各项目标</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Open replay</source>
+        <translation>打开回放</translation>
+    </message>
+    <message>
+        <source>Play at least one quarter (and wait for it to resolve) before forking.</source>
+        <translation>请至少玩完一个季度（并等待其结算）后再分支。</translation>
+    </message>
+    <message>
+        <source>Open &amp;replay…</source>
+        <translation>打开回放(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from a quarter…</source>
+        <translation>从某季度分支(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>AI (easy)</source>
+        <translation>电脑（简单）</translation>
+    </message>
+    <message>
+        <source>AI (normal)</source>
+        <translation>电脑（普通）</translation>
+    </message>
+    <message>
+        <source>AI (hard)</source>
+        <translation>电脑（困难）</translation>
+    </message>
+    <message>
+        <source>history script</source>
+        <translation>历史脚本</translation>
+    </message>
+    <message>
+        <source>Private: the team playing %1 could not see this then.</source>
+        <translation>保密：操作 %1 的团队当时看不到此项。</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>Operating
+profit</source>
+        <translation>经营
+利润</translation>
+    </message>
+    <message>
+        <source>Gross
+margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Order
+backlog</source>
+        <translation>订单
+积压</translation>
+    </message>
+    <message>
+        <source>Autonomy</source>
+        <translation>智驾</translation>
+    </message>
+    <message>
+        <source>List prices</source>
+        <translation>指导价</translation>
+    </message>
+    <message>
+        <source>Incentives</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <source>Capacity
+ordered</source>
+        <translation>新增
+产能</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <source>Autonomy
+R&amp;D</source>
+        <translation>智驾
+研发</translation>
+    </message>
+    <message>
+        <source>Chip</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>Ecosystem
+integration</source>
+        <translation>生态
+整合</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Charging</source>
+        <translation>充电</translation>
+    </message>
+    <message>
+        <source>Bundle
+subsidy</source>
+        <translation>捆绑
+补贴</translation>
+    </message>
+    <message>
+        <source>Parent
+draw</source>
+        <translation>母公司
+注资</translation>
+    </message>
+    <message>
+        <source>Equity
+raised</source>
+        <translation>股权
+融资</translation>
+    </message>
+    <message>
+        <source>Launches</source>
+        <translation>新车上市</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>No event this quarter.</source>
+        <translation>本季度无事件。</translation>
+    </message>
+    <message>
+        <source>Injected by the facilitator</source>
+        <translation>主持人注入</translation>
+    </message>
+    <message>
+        <source>Objectives after this quarter</source>
+        <translation>本季度后的目标</translation>
+    </message>
+    <message>
+        <source>Only the team playing %1 sees its objectives.</source>
+        <translation>只有操作 %1 的团队能看到其目标。</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>This scenario sets no objectives.</source>
+        <translation>本场景未设定目标。</translation>
+    </message>
+    <message>
+        <source>target: %1</source>
+        <translation>对象：%1</translation>
+    </message>
+    <message>
+        <source>Drag to move through the quarters (← and → step, Space plays)</source>
+        <translation>拖动以浏览各季度（← 和 → 逐季，空格键播放）</translation>
+    </message>
+    <message>
+        <source>First quarter (Home)</source>
+        <translation>第一个季度（Home）</translation>
+    </message>
+    <message>
+        <source>Previous quarter (←)</source>
+        <translation>上一季度（←）</translation>
+    </message>
+    <message>
+        <source>Play the game quarter by quarter (Space)</source>
+        <translation>逐季播放本局（空格键）</translation>
+    </message>
+    <message>
+        <source>Next quarter (→)</source>
+        <translation>下一季度（→）</translation>
+    </message>
+    <message>
+        <source>Last quarter (End)</source>
+        <translation>最后一个季度（End）</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>injected by the facilitator</source>
+        <translation>主持人注入</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格键）</translation>
+    </message>
+    <message>
+        <source>%1 · quarter %2 of %3</source>
+        <translation>%1 · 第 %2 / %3 季度</translation>
+    </message>
+    <message>
+        <source>Cannot verify: this version of Closed Loop cannot re-simulate the save (%1). The viewer shows the stored results, exactly as they were played.</source>
+        <translation>无法验证：此版本的闭环无法重新模拟该存档（%1）。回放显示的是存档中记录的结果，与当时的对局完全一致。</translation>
+    </message>
+    <message>
+        <source>Verified: re-simulating the recorded decisions gives the same result in all %1 quarters.</source>
+        <translation>验证通过：用记录的决策重新模拟，全部 %1 个季度的结果完全相同。</translation>
+    </message>
+    <message>
+        <source>Cannot verify: the save was made by Closed Loop %1 and this is %2. A different engine computes different results from the same decisions (here from %3 on), so a replay cannot confirm it. The viewer shows the stored results, exactly as they were played.</source>
+        <translation>无法验证：该存档由闭环 %1 生成，当前版本为 %2。不同版本的引擎对同样的决策会算出不同的结果（此处自 %3 起），因此重演无法确认它。回放显示的是存档中记录的结果，与当时的对局完全一致。</translation>
+    </message>
+    <message>
+        <source>The replay diverges at %1 (quarter %2 of %3): the same version re-simulating the recorded decisions gets another result there, so the file was altered or was made on a machine that computes differently (numpy %4 then, %5 now).</source>
+        <translation>重演在 %1 出现分歧（第 %2 / %3 季度）：同一版本用记录的决策重新模拟，在该季度得到不同的结果，说明文件被改动过，或是在计算方式不同的机器上生成的（当时 numpy %4，现在 %5）。</translation>
+    </message>
+    <message>
+        <source>The decisions replay exactly, but the results stored for %1 differ from the replay&apos;s: the file was altered after it was saved.</source>
+        <translation>决策可以精确重演，但 %1 存储的结果与重演结果不同：文件在保存后被改动过。</translation>
+    </message>
+    <message>
+        <source>Replay — %1</source>
+        <translation>回放 — %1</translation>
+    </message>
+    <message>
+        <source>Facilitator view: everything</source>
+        <translation>主持人视角：全部信息</translation>
+    </message>
+    <message>
+        <source>Team view: %1</source>
+        <translation>团队视角：%1</translation>
+    </message>
+    <message>
+        <source>A team view shows only what that team could see after the quarter shown: rivals&apos; private figures read —.</source>
+        <translation>团队视角只显示该团队在所示季度之后能看到的信息：对手的保密数据显示为 —。</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>nobody (every firm by the computer)</source>
+        <translation>无（所有企业均由电脑控制）</translation>
+    </message>
+    <message>
+        <source>%1 – %2 · %3 of %4 quarters played · seed %5 · played by teams: %6</source>
+        <translation>%1 – %2 · 已玩 %3 / %4 个季度 · 随机种子 %5 · 团队操作：%6</translation>
+    </message>
+    <message>
+        <source>saved by Closed Loop %1</source>
+        <translation>由闭环 %1 保存</translation>
+    </message>
+    <message>
+        <source>A fork of %1 at %2: %3</source>
+        <translation>%1 于 %2 的分支：%3</translation>
+    </message>
+    <message>
+        <source>Stored results, exactly as played: nothing is re-simulated to show them.</source>
+        <translation>存档中记录的结果，与当时的对局完全一致：显示时不做任何重新模拟。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open replay…</source>
+        <translation>打开回放(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent replay</source>
+        <translation>最近的回放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export a copy (safe to e-mail)…</source>
+        <translation>导出副本（可邮件发送）(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Start &amp;screen</source>
+        <translation>开始界面(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>回放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify replay</source>
+        <translation>验证回放(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from this quarter…</source>
+        <translation>从本季度分支(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with another branch…</source>
+        <translation>与另一分支比较(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Luck versus skill…</source>
+        <translation>运气与实力(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>播放 / 暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious quarter</source>
+        <translation>上一季度(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next quarter</source>
+        <translation>下一季度(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;First quarter</source>
+        <translation>第一个季度(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Last quarter</source>
+        <translation>最后一个季度(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Orders</source>
@@ -2256,10 +2964,6 @@ change</source>
     <message>
         <source>Watch a finished game quarter by quarter</source>
         <translation>逐季度回看一局已完成的游戏</translation>
-    </message>
-    <message>
-        <source>The replay viewer comes in a later version.</source>
-        <translation>回放查看器将在后续版本提供。</translation>
     </message>
     <message>
         <source>Workshop…</source>

@@ -108,8 +108,11 @@ class Dashboard(QTabWidget):
         if h is None or self.currentIndex() not in self._stale:
             return
         self._stale.discard(self.currentIndex())
-        visible = set(self.charts_on(self.currentIndex()))
-        self._update(h, visible)
+        topics = self.charts_on(self.currentIndex())
+        self._update(h, {topics[0]})
+        # one chart per event-loop turn: each repaint is small, so the window never stalls long
+        for topic in topics[1:]:
+            QTimer.singleShot(0, lambda t=topic: self._update(self.session.history, {t}))
 
     def charts_on(self, tab: int) -> list:
         """Topics of the charts on tab ``tab``."""

@@ -4,6 +4,7 @@ from PySide6.QtGui import QAction
 
 from .. import settings
 from ..i18n import translate
+from ..replay.opening import add_menu_actions
 
 
 def build_menus(window) -> None:
@@ -14,6 +15,7 @@ def build_menus(window) -> None:
         game.addAction(action)
     window.recent_menu = game.addMenu(translate("Menus", "Open &recent"))
     window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
+    add_menu_actions(window, game)
     for action in (window.act_save, window.act_save_as):
         game.addAction(action)
     game.addSeparator()
@@ -36,14 +38,18 @@ def build_menus(window) -> None:
 
 
 def _fill_recent(window) -> None:
-    menu = window.recent_menu
+    fill_recent_menu(window.recent_menu, settings.recent_files(),
+                     lambda path: window.shell and window.shell.open_file(window, path))
+
+
+def fill_recent_menu(menu, files: list, open_file) -> None:
+    """List ``files`` in ``menu`` (each calls ``open_file(path)``), or a disabled "(none)"."""
     menu.clear()
-    files = settings.recent_files()
     if not files:
         empty = QAction(translate("Menus", "(none)"), menu)
         empty.setEnabled(False)
         menu.addAction(empty)
     for path in files:
         action = QAction(path, menu)
-        action.triggered.connect(lambda _=False, p=path: window.shell and window.shell.open_file(window, p))
+        action.triggered.connect(lambda _=False, p=path: open_file(p))
         menu.addAction(action)

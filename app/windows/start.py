@@ -13,6 +13,12 @@ def _workshop():
     return launch
 
 
+def _open_replay(parent, shell):
+    from ..replay.opening import open_replay  # imported on use: the start window must open fast
+
+    return open_replay(parent, None, shell)
+
+
 class StartWindow(QWidget):
     """The first window; its buttons call the shell."""
 
@@ -43,8 +49,7 @@ class StartWindow(QWidget):
                 ("open", translate("Start", "Open saved game…"), translate("Start", "Load a game file"),
                  lambda: shell.open_file(self)),
                 ("replay", translate("Start", "Open replay…"), translate("Start", "Watch a finished game quarter by "
-                 "quarter"), lambda: shell.unavailable(self, translate("Start", "The replay viewer comes in a later "
-                                                                       "version."))),
+                 "quarter"), lambda: _open_replay(self, shell)),
                 ("workshop", translate("Start", "Workshop…"), translate("Start", "Several teams, one facilitator: "
                  "on this laptop or over the local network"), lambda: _workshop().facilitate(shell, self)),
                 ("join", translate("Start", "Join workshop…"), translate("Start", "Your team joins a workshop hosted on "

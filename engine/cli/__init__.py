@@ -9,9 +9,9 @@ import argparse
 import sys
 
 from ..errors import ClosedLoopError
-from . import backtest, calibrate, fork, host, play, replay, scenarios
+from . import backtest, calibrate, forecast, fork, host, play, replay, scenarios, tournament
 
-COMMANDS = [scenarios, play, host, backtest, calibrate, replay, fork]
+COMMANDS = [scenarios, play, host, backtest, calibrate, replay, fork, forecast, tournament]
 BAD_INPUT = 2
 INTERNAL_ERROR = 3
 

@@ -11,7 +11,7 @@ from ..calibration_history import play_expected
 from ..calibration_targets import TARGETS_FILE, comparisons, load_targets, mape
 from ..errors import ClosedLoopError
 from ..quarters import quarter_label
-from .common import clean_number, scenario_from, write_json
+from .common import clean_number, emit, scenario_from
 
 DEFAULT_SCENARIO = "history-2024"
 HEADLINE_FIRMS = ("xiaomi", "tesla", "nio", "xpeng", "li-auto")   # the done-when set
@@ -66,10 +66,7 @@ def run(args) -> int:
     if not scenario.script:
         raise ClosedLoopError(f"--scenario {args.scenario}: has no [[script]] of decisions to back-test")
     payload = backtest(scenario, load_targets(args.targets, scenario))
-    if args.json:
-        write_json(args.json, payload)
-    else:
-        print_report(payload)
+    emit(args, payload, print_report)
     return 0
 
 

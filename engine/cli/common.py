@@ -78,3 +78,11 @@ def write_json(path: str, payload) -> None:
         raise
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def emit(args, payload, table) -> None:
+    """Write ``payload`` as JSON to ``args.json`` when given, else print it with ``table(payload)``."""
+    if getattr(args, "json", None):
+        write_json(args.json, payload)
+    else:
+        table(payload)

@@ -4,7 +4,7 @@ from ..ai import LEVELS
 from ..errors import ClosedLoopError
 from ..game import Game
 from ..quarters import quarter_label
-from .common import add_scenario_argument, clean_number, non_negative_int, positive_int, scenario_from, write_json
+from .common import add_scenario_argument, clean_number, emit, non_negative_int, positive_int, scenario_from
 
 FIRM_FIELDS = (("deliveries", "deliveries"), ("revenue_cny", "revenue_cny"), ("gross_margin", "gross_margin"),
                ("operating_profit_cny", "operating_profit_cny"), ("cash_cny", "cash_cny"),
@@ -58,10 +58,7 @@ def run(args) -> int:
         save_game(game, args.save)
     payload = {"scenario": scenario.id, "seed": seed, "difficulty": args.difficulty,
                "quarters": [quarter_json(scenario, rec) for rec in game.records]}
-    if args.json:
-        write_json(args.json, payload)
-    else:
-        print_table(scenario, payload)
+    emit(args, payload, lambda p: print_table(scenario, p))
     return 0
 
 

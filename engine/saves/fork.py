@@ -132,7 +132,8 @@ def quarter_offset(game, at) -> int:
     return t
 
 
-def fork_game(game, at, changes, *, hold: bool = False, until=None, parent_file: str | None = None) -> Game:
+def fork_game(game, at, changes, *, hold: bool = False, until=None, parent_file: str | None = None,
+              progress=None) -> Game:
     """A new game that repeats ``game`` before ``at`` and changes decisions from ``at``.
 
     Quarters before ``at`` replay the recorded decisions. From ``at`` on, firms controlled by
@@ -147,12 +148,13 @@ def fork_game(game, at, changes, *, hold: bool = False, until=None, parent_file:
         hold: keep the changed values in every quarter after ``at`` as well.
         until: last quarter to play (label or offset; default: as far as ``game`` went).
         parent_file: the original's file name, recorded in the fork's lineage.
+        progress: optional ``callback(done_quarters, total_quarters) -> bool``; False stops.
 
     Returns:
         The fork; its ``lineage`` names the parent, the fork quarter and the changes.
 
     Raises:
-        ClosedLoopError: bad quarter; DecisionError: a change is invalid.
+        ClosedLoopError: bad quarter, or cancelled; DecisionError: a change is invalid.
     """
     t0 = quarter_offset(game, at)
     end = game.t if until is None else quarter_offset(game, until) + 1
@@ -167,12 +169,16 @@ def fork_game(game, at, changes, *, hold: bool = False, until=None, parent_file:
         fork.controllers.update(controllers)
         if t < t0:
             fork.replay_quarter(record.decisions, record.injected).controllers = controllers
+            if progress is not None and progress(t + 1, end) is False:
+                raise ClosedLoopError("cancelled")
             continue
         decisions = {**fork.ai_decisions(), **{f: d for f, d in record.decisions.items()
                                                   if controllers.get(f) == HUMAN}}
         if t == t0 or hold:
             decisions = {f: apply_changes(sc, f, d, changes) for f, d in decisions.items()}
         fork.replay_quarter(decisions, record.injected).controllers = controllers
+        if progress is not None and progress(t + 1, end) is False:
+            raise ClosedLoopError("cancelled")
     fork.controllers.update(game.controllers)
     fork.lineage = {"parent_id": game.lineage.get("save_id"), "parent_file": parent_file,
                     "fork_at": quarter_label(sc.info.start + t0),

@@ -71,10 +71,12 @@ class ReplayCheck:
         return self.first_divergence is None and self.outcomes_differ_at is None
 
 
-def _rebuild(data: SaveData, strict: bool, check_outcomes: bool = True):
+def _rebuild(data: SaveData, strict: bool, check_outcomes: bool = True, progress=None):
     """Replay the save: ``(game, replayed hashes, first quarter whose stored outcomes differ)``.
 
-    With ``strict``, a divergent hash or outcome raises SaveLoadError instead.
+    With ``strict``, a divergent hash or outcome raises SaveLoadError instead. ``progress(done,
+    total)`` is called after each quarter; when it returns False the replay stops with a
+    SaveLoadError ending in "cancelled".
     """
     sc = scenario_of(data)
     meta = data.meta
@@ -83,7 +85,7 @@ def _rebuild(data: SaveData, strict: bool, check_outcomes: bool = True):
     except (ValueError, ClosedLoopError) as exc:
         raise fail(data.path, f"cannot be continued by this version ({exc})") from None
     replayed, outcomes_differ = [], None
-    for q in data.quarters:
+    for n, q in enumerate(data.quarters, start=1):
         try:
             record = game.replay_quarter(q.decisions, q.injected)
         except DecisionError as exc:
@@ -98,6 +100,8 @@ def _rebuild(data: SaveData, strict: bool, check_outcomes: bool = True):
                 raise fail(data.path, f"quarter {q.quarter}: stored outcomes differ from the replay "
                                       f"(the file was altered, or the report code changed since it was saved)")
             outcomes_differ = q.quarter
+        if progress is not None and progress(n, len(data.quarters)) is False:
+            raise fail(data.path, "cancelled")
     game.lineage = {k: meta[k] for k in LINEAGE_KEYS if meta[k] is not None}
     if meta["fork_changes_json"] is not None:
         game.lineage["fork_changes"] = list(meta["fork_changes_json"])
@@ -146,7 +150,7 @@ def _same(stored: dict, fresh: dict) -> bool:
 
 
 @boundary
-def load_game(path, verify: bool = True):
+def load_game(path, verify: bool = True, progress=None):
     """Load the save at ``path`` as a live game, ready to continue.
 
     Args:
@@ -155,6 +159,8 @@ def load_game(path, verify: bool = True):
             With False, a save made by different model code still loads: the game then
             continues from the replayed states, which differ from what was played, and gets a
             new identity whose parent is the file (autosave will not overwrite the original).
+        progress: optional ``callback(done_quarters, total_quarters) -> bool``; False stops
+            (SaveLoadError ending in "cancelled").
 
     Returns:
         The :class:`~engine.game.Game`, with ``lineage`` from the file.
@@ -163,13 +169,15 @@ def load_game(path, verify: bool = True):
         SaveLoadError: one line, for any problem (foreign, corrupt, too new, altered, divergent).
     """
     with read_save(path, outcomes=False) as data:
-        game, _, _ = _rebuild(data, strict=verify, check_outcomes=verify)
+        game, _, _ = _rebuild(data, strict=verify, check_outcomes=verify, progress=progress)
     return game
 
 
 @boundary
-def verify_replay(path) -> ReplayCheck:
+def verify_replay(path, progress=None) -> ReplayCheck:
     """Re-simulate the save at ``path`` from its scenario snapshot, seed and decisions.
+
+    ``progress(done, total)`` as for :func:`load_game`.
 
     Returns:
         A :class:`ReplayCheck` (divergence is a result here, not an error).
@@ -178,6 +186,6 @@ def verify_replay(path) -> ReplayCheck:
         SaveLoadError: the file is not a valid save.
     """
     with read_save(path, outcomes=False) as data:
-        _, replayed, outcomes_differ = _rebuild(data, strict=False)
+        _, replayed, outcomes_differ = _rebuild(data, strict=False, progress=progress)
         return ReplayCheck(tuple(q.quarter for q in data.quarters), tuple(q.state_hash for q in data.quarters),
                            tuple(replayed), data.meta["app_version"], data.meta["numpy_version"], outcomes_differ)

@@ -78,6 +78,9 @@ class ModelParams:
 
     shift_output: tuple[float, ...] = param(0.1, 5.0, doc="output multiple of one-shift capacity with 1, 2, 3 shifts")
     ramp: tuple[float, ...] = param(0.0, 1.0, doc="efficiency of newly opened capacity in its first quarters")
+    new_shift_efficiency: float = param(0.0, 1.0, default=0.5, unit="share",
+                                        source="assumed: a newly recruited crew works at about half pace in its first quarter",
+                                        doc="output of an added shift in its first quarter, relative to a trained one")
     body_learning_rate: float = param(0.0, 0.5, doc="Wright's-law cost fall per doubling of the firm's cumulative output")
     body_reference_units: float = param(1e3, 1e8, unit="units", doc="cumulative output at which a model's body cost applies")
     automation_saving: float = param(0.0, 0.5, doc="body-cost saving at full automation")

@@ -351,14 +351,14 @@ class WorkshopSession:
         state, seed, firm_ids = self.game.state, self.settings.seed, self.scenario.firm_ids
 
         def job(progress=None) -> dict:
-            def half(offset):
+            def half(second: bool):              # each forecast is half of the job's progress
                 if progress is None:
                     return None
-                return lambda done, total: progress(offset + done, 2 * total)
+                return lambda done, total: progress(done + (total if second else 0), 2 * total)
 
-            without = run_forecast(state, seed, futures, quarters, injected=base, progress=half(0), **common)
+            without = run_forecast(state, seed, futures, quarters, injected=base, progress=half(False), **common)
             with_ = run_forecast(state, seed, futures, quarters, injected=base + (entry,),
-                                 progress=half(quarters), **common)
+                                 progress=half(True), **common)
             firms = []
             for f, firm_id in enumerate(firm_ids):
                 row = {"id": firm_id}

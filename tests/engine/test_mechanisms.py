@@ -173,3 +173,34 @@ def test_forecast_plan_changes_the_planned_firm(scenario):
     low = run_forecast(game.state, 5, 32, 2, plan={"xiaomi": cheap}, hold_plan=True)
     assert np.median(low.values["revenue_cny"][1, :, x]) != np.median(base.values["revenue_cny"][1, :, x])
     assert np.median(low.values["gross_margin"][1, :, x]) < np.median(base.values["gross_margin"][1, :, x])
+
+
+def test_valuation_par_is_fixed_before_play(scenario):
+    """Selling nothing in the first quarter must not lower the bar valuation growth is scored on."""
+    from engine.scoring import starting_valuation
+
+    state = initial_state(scenario)
+    d = normal.decide(state)
+    idle = replace(d, production=d.production * 0.0, price=d.price * 3.0)
+    s_normal, _ = advance(state, d, Streams(4, 1))
+    s_idle, _ = advance(state, idle, Streams(4, 1))
+    np.testing.assert_array_equal(s_normal.valuation0, s_idle.valuation0)
+    np.testing.assert_allclose(s_normal.valuation0[0], starting_valuation(scenario), rtol=1e-9)
+    assert np.all(starting_valuation(scenario) > 0)
+
+
+def test_parent_support_does_not_buy_cash_score(scenario):
+    """A draw on the parent line raises cash but not the cash metric (it counts like debt)."""
+    from engine.scoring import scorecard
+
+    state = initial_state(scenario)
+    d = normal.decide(state)
+    x = scenario.firm_index("xiaomi")
+    finance = d.finance.copy()
+    finance[0, x, 0] = 0.0
+    drawn = d.finance.copy()
+    drawn[0, x, 0] = scenario.firms[x].parent_support_per_quarter_cny
+    s0, _ = advance(state, replace(d, finance=finance), Streams(4, 1))
+    s1, _ = advance(state, replace(d, finance=drawn), Streams(4, 1))
+    assert s1.cash[0, x] > s0.cash[0, x]
+    assert scorecard(scenario, s1)["cash"][0, x] <= scorecard(scenario, s0)["cash"][0, x] + 1e-12

@@ -299,7 +299,7 @@ def test_workshop_from_dict_names_the_bad_field(make_session, scenario, mutate, 
 
 def test_workshop_settings_are_validated(scenario):
     for kwargs, fragment in (({"teams": ("xiaomi", "xiaomi")}, "twice"), ({"teams": ()}, "teams"),
-                             ({"teams": ("ford",)}, "ford"), ({"teams": ("byd",), "ai_level": "hard"}, "ai_level"),
+                             ({"teams": ("ford",)}, "ford"), ({"teams": ("byd",), "ai_level": "insane"}, "ai_level"),
                              ({"teams": ("byd",), "quarters": 17}, "quarters"),
                              ({"teams": ("byd",), "round_seconds": float("nan")}, "round_seconds"),
                              ({"teams": ("byd",), "missing": "skip"}, "missing"),
