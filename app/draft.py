@@ -9,7 +9,10 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
-from engine.decisions import FirmDecision
+from engine.decisions import FirmDecision, validate
+from engine.errors import DecisionError
+
+from . import problems
 
 PER_MODEL = ("prices", "incentives", "production")
 FINANCE = ("parent_draw", "equity_raise", "borrow")
@@ -43,6 +46,18 @@ def with_value(decision: FirmDecision, path: str, value) -> FirmDecision:
     if path not in FirmDecision.__dataclass_fields__:
         raise KeyError(path)
     return replace(decision, **{path: float(value)})
+
+
+def problem_with(scenario, firm_id: str, draft: FirmDecision, path: str, value) -> str:
+    """The one-line, translated problem with setting ``path`` of ``firm_id``'s ``draft`` to
+    ``value`` in ``scenario``, or "" when the result is a valid decision."""
+    try:
+        validate(scenario, firm_id, with_value(draft, path, value))
+    except DecisionError as exc:
+        text = str(exc)
+        prefix = f"{firm_id}.{path}: "
+        return problems.localise(text[len(prefix):] if text.startswith(prefix) else text.split(": ", 1)[-1])
+    return ""
 
 
 def next_draft(last: FirmDecision | None, advice: FirmDecision) -> FirmDecision:

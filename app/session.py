@@ -10,15 +10,14 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from engine.decisions import validate
 from engine.drivers import quarter_drivers
-from engine.errors import ClosedLoopError, DecisionError
+from engine.errors import ClosedLoopError
 from engine.forecast import run_forecast
 from engine.game import Game
 from engine.scenario import with_player
 
-from . import consequences, problems, saving, settings, workers
-from .draft import EditCommand, next_draft, value_of, with_value
+from . import consequences, saving, settings, workers
+from .draft import EditCommand, next_draft, problem_with, value_of, with_value
 from .history import History
 from .i18n import translate
 
@@ -112,13 +111,7 @@ class Session(QObject):
     # ---- the draft ----------------------------------------------------------------------------
     def check(self, path: str, value) -> str:
         """The one-line problem with setting ``path`` to ``value``, or "" when it is valid."""
-        try:
-            validate(self.scenario, self.player, with_value(self.draft, path, value))
-        except DecisionError as exc:
-            text = str(exc)
-            prefix = f"{self.player}.{path}: "
-            return problems.localise(text[len(prefix):] if text.startswith(prefix) else text.split(": ", 1)[-1])
-        return ""
+        return problem_with(self.scenario, self.player, self.draft, path, value)
 
     def propose(self, path: str, value, label: str = "") -> str:
         """Set ``path`` of the draft to ``value`` as an undoable edit.

@@ -14,11 +14,9 @@ list prices and plans this quarter's production at last quarter's orders.
 
 from dataclasses import replace
 
-from engine.decisions import FirmDecision, validate
-from engine.errors import DecisionError
+from engine.decisions import FirmDecision
 
-from .. import problems
-from ..draft import EditCommand, next_draft, value_of, with_value
+from ..draft import EditCommand, next_draft, problem_with, value_of, with_value
 from ..i18n import translate
 
 RESET = {"incentives": {}, "launches": (), "capacity_order": 0.0, "parent_draw": 0.0, "equity_raise": 0.0,
@@ -62,13 +60,7 @@ class DraftEditing:
         """The one-line problem with setting ``path`` to ``value``, or "" when it is valid."""
         if self.scenario is None:
             return ""
-        try:
-            validate(self.scenario, self.player, with_value(self.draft, path, value))
-        except DecisionError as exc:
-            text = str(exc)
-            prefix = f"{self.player}.{path}: "
-            return problems.localise(text[len(prefix):] if text.startswith(prefix) else text.split(": ", 1)[-1])
-        return ""
+        return problem_with(self.scenario, self.player, self.draft, path, value)
 
     def propose(self, path: str, value, label: str = "") -> str:
         """Set ``path`` of the draft to ``value`` as an undoable edit ("" when applied, else why not)."""
