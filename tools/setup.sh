@@ -12,17 +12,18 @@ apt_packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-wqy-microhei xvfb xauth
 )
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+apt_install() {
+  echo "setup: installing system packages: $*"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "setup: installing system packages: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
 python=""
 for candidate in python3.11 python3.12 python3.13 python3; do
@@ -34,8 +35,17 @@ if [ -z "$python" ]; then
   echo "setup: Python 3.11 or newer is needed (Debian: apt-get install python3 python3-venv)" >&2
   exit 1
 fi
-if [ ! -x .venv/bin/python ]; then
-  "$python" -m venv .venv || { echo "setup: python3-venv is missing (Debian: apt-get install python3-venv)" >&2; exit 1; }
+# Debian splits venv/ensurepip out of the interpreter (python3.X-venv); without it `python -m venv`
+# fails half-way and leaves a .venv with no pip, so a usable .venv is one whose pip runs.
+if ! { [ -x .venv/bin/python ] && .venv/bin/python -m pip --version >/dev/null 2>&1; }; then
+  if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    version="$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+    if command -v apt-get >/dev/null 2>&1; then
+      apt_install "python${version}-venv" || apt_install python3-venv
+    fi
+  fi
+  rm -rf .venv
+  "$python" -m venv .venv || { echo "setup: cannot make a virtual environment (Debian: apt-get install python3-venv)" >&2; exit 1; }
 fi
 spec="."
 [ -n "$extras" ] && spec=".[${extras}]"
