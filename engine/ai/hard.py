@@ -11,8 +11,11 @@ this quarter's decision is the normal policy under that plan; next quarter it pl
 
 Search in two rounds: first each knob alone, lowered and raised; then the plan that combines,
 knob by knob, the setting that did best alone. Look-ahead futures come from sub-streams of the
-AI streams the caller passes (never from the world's streams): the hard AI knows the model and
-the public state, not the dice. The look-ahead runs past the scenario's last quarter, so a plan
+AI streams the caller passes (never from the world's streams): the hard AI knows the model, not
+the dice. It simulates the other firms from their true state at the start of the quarter -- a
+simplification: besides what carmakers publish (cash, debt, capacity, deliveries) that includes
+internal quantities (R&D team, chip programme, latent autonomy, inventory, backlog). It never
+sees a pending decision. The look-ahead runs past the scenario's last quarter, so a plan
 never gains from gutting the firm just before the final whistle (no end-game stunts).
 """
 
