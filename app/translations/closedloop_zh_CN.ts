@@ -769,6 +769,33 @@
     </message>
 </context>
 <context>
+    <name>Diverged</name>
+    <message>
+        <source>Saved by another version</source>
+        <translation>由其他版本保存</translation>
+    </message>
+    <message>
+        <source>%1 was played with a different version of the model: this version, replaying the same decisions, gets different results from %2 on.</source>
+        <translation>%1 是用另一版本的模型进行的对局：当前版本重演同样的决策，自 %2 起会得到不同的结果。</translation>
+    </message>
+    <message>
+        <source>The replay viewer shows exactly what was played. A new branch continues from results re-simulated by this version and is saved to a new file; this file is not changed.</source>
+        <translation>回放中看到的是当时对局的原样结果。新分支则从当前版本重新模拟的结果继续，并保存到新文件；此文件不会被改动。</translation>
+    </message>
+    <message>
+        <source>A workshop cannot continue from re-simulated results. The replay viewer shows exactly what was played; this file is not changed.</source>
+        <translation>工作坊无法从重新模拟的结果继续。回放中看到的是当时对局的原样结果；此文件不会被改动。</translation>
+    </message>
+    <message>
+        <source>Open in the replay viewer</source>
+        <translation>在回放中打开</translation>
+    </message>
+    <message>
+        <source>Continue as a new branch (re-simulated by this version)</source>
+        <translation>作为新分支继续（由当前版本重新模拟）</translation>
+    </message>
+</context>
+<context>
     <name>Drivers</name>
     <message>
         <source>Your prices</source>
