@@ -2507,6 +2507,10 @@ raised</source>
         <translation>无法验证：该存档由闭环 %1 生成，当前版本为 %2。不同版本的引擎对同样的决策会算出不同的结果（此处自 %3 起），因此重演无法确认它。回放显示的是存档中记录的结果，与当时的对局完全一致。</translation>
     </message>
     <message>
+        <source>The replay diverges at %1 (quarter %2 of %3): the model code of this build differs from the one that saved the file (for example a development build), or the file was altered. The viewer shows the stored results, exactly as they were played.</source>
+        <translation>重演在 %1 出现分歧（第 %2 / %3 季度）：当前版本的模型代码与保存该文件时的不同（例如开发版本），或是文件被改动过。回放显示的是存档中记录的结果，与当时的对局完全一致。</translation>
+    </message>
+    <message>
         <source>The replay diverges at %1 (quarter %2 of %3): the same version re-simulating the recorded decisions gets another result there, so the file was altered or was made on a machine that computes differently (numpy %4 then, %5 now).</source>
         <translation>重演在 %1 出现分歧（第 %2 / %3 季度）：同一版本用记录的决策重新模拟，在该季度得到不同的结果，说明文件被改动过，或是在计算方式不同的机器上生成的（当时 numpy %4，现在 %5）。</translation>
     </message>

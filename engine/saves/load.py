@@ -112,8 +112,7 @@ def _rebuild(data: SaveData, strict: bool, check_outcomes: bool = True, progress
     if differs is not None:
         # a re-simulation by other model code is another game: it must not autosave over the original
         game.lineage = {"parent_id": meta["save_id"], "parent_file": Path(data.path).name, "fork_at": differs,
-                        "fork_changes": [f"re-simulated by Closed Loop {codec.app_version()} (saved by "
-                                         f"{meta['app_version']})"]}
+                        "fork_changes": [_resimulated(meta)]}
     return game, replayed, outcomes_differ
 
 
@@ -123,11 +122,28 @@ def _diverged(path, quarter: str, message: str) -> SaveDivergedError:
 
 
 def _why(meta: dict) -> str:
+    """Why a replay can diverge, naming the versions only where they differ."""
     import numpy
 
-    return (f"saved by Closed Loop {meta['app_version']} with numpy {meta['numpy_version']}, this is "
-            f"{codec.app_version()} with numpy {numpy.__version__}; the model code differs, or the file was altered "
-            f"(open it in the replay viewer to see what was played)")
+    saved, this = meta["app_version"], codec.app_version()
+    if saved != this:
+        versions = f"saved by Closed Loop {saved} with numpy {meta['numpy_version']}, this is {this} with numpy " \
+                   f"{numpy.__version__}; the model code differs"
+    elif meta["numpy_version"] != numpy.__version__:
+        versions = f"saved by this version of Closed Loop ({this}) with numpy {meta['numpy_version']}, this runs " \
+                   f"numpy {numpy.__version__}; the numerics or the model code differ"
+    else:
+        versions = f"saved by Closed Loop {this} with numpy {numpy.__version__} like this one, but the model code " \
+                   f"differs from the one that saved it (e.g. a development build)"
+    return f"{versions}, or the file was altered (open it in the replay viewer to see what was played)"
+
+
+def _resimulated(meta: dict) -> str:
+    """The ``fork_changes`` line of a save continued from states re-simulated by this version."""
+    saved, this = meta["app_version"], codec.app_version()
+    if saved != this:
+        return f"re-simulated by Closed Loop {this} (saved by {saved})"
+    return f"re-simulated by a build of Closed Loop {this} whose model code differs from the one that saved it"
 
 
 def _same_outcomes(sc, q, record) -> bool:

@@ -122,3 +122,11 @@ def test_the_dialog_is_translated(app, qtbot):
     assert dialog.choice() == BRANCH
     dialog.replay_button.click()
     assert dialog.choice() == REPLAY
+
+
+def test_the_viewer_verdict_of_an_older_build_does_not_blame_the_file_alone(app, qtbot, unchanged):
+    from app.replay.verdict import DIVERGED, run, verdict
+
+    result = verdict(run(str(OLDEST)))
+    assert result.state == DIVERGED and result.quarter == "2024Q1"
+    assert "development build" in result.text and "exactly as they were played" in result.text

@@ -120,3 +120,24 @@ def test_regenerate_refuses_to_touch_the_archive():
         regenerate.writable(ARCHIVE / "v9.closedloop")
     assert {p.name: digest(p) for p in FILES} == before
     assert "frozen" in regenerate.__doc__ and "current model goldens" in regenerate.__doc__
+
+
+def test_the_divergence_message_names_versions_only_where_they_differ(tmp_path):
+    from engine import __version__
+    from engine.errors import SaveDivergedError
+    from save_helpers import resign, sql
+
+    with pytest.raises(SaveDivergedError) as info:
+        load_game(ARCHIVE / "v1-ef52fcb.closedloop")
+    message = str(info.value)
+    assert info.value.quarter == "2024Q1" and "\n" not in message
+    assert message.count(__version__) == 1 and "model code differs from the one that saved it" in message
+    assert "development build" in message and "replay viewer" in message
+    older = tmp_path / "older.closedloop"
+    older.write_bytes((ARCHIVE / "v1-ef52fcb.closedloop").read_bytes())
+    sql(older, "UPDATE meta SET app_version = '0.0.9'")
+    resign(older)
+    with pytest.raises(SaveDivergedError, match=f"saved by Closed Loop 0.0.9 .*this is {__version__}"):
+        load_game(older)
+    assert load_game(older, verify=False).lineage["fork_changes"] == [f"re-simulated by Closed Loop {__version__} "
+                                                                      f"(saved by 0.0.9)"]
