@@ -56,9 +56,14 @@ def save_game(game, path: str) -> None:
     _saves().save_game(game, path)
 
 
-def load_game(path: str):
-    """Load a game (engine.saves.load_game; SaveLoadError with one line on failure)."""
-    return _saves().load_game(path)
+def load_game(path: str, verify: bool = True):
+    """Load a game (engine.saves.load_game; SaveLoadError with one line on failure).
+
+    With ``verify`` (default) a save that replays differently under this version raises
+    ``SaveDivergedError``; with False it continues as a re-simulated new branch whose parent is
+    the file (``"save_id" not in game.lineage``), which never autosaves over it.
+    """
+    return _saves().load_game(path, verify=verify)
 
 
 def read_metadata(path: str):

@@ -304,11 +304,18 @@ class Session(QObject):
         self.path = path
         self.fileChanged.emit(path)
 
-    def load(self, path: str) -> None:
-        """Load and play the game saved at ``path`` (raises ClosedLoopError with one line)."""
-        game = saving.load_game(path)
+    def load(self, path: str, verify: bool = True) -> None:
+        """Load and play the game saved at ``path`` (raises ClosedLoopError with one line).
+
+        With ``verify`` (default) a save that replays differently under this version raises
+        ``SaveDivergedError``. With False such a save is played as a new branch re-simulated by
+        this version: it has no file of its own yet (the file it came from is never written to;
+        the first autosave creates a new file).
+        """
+        game = saving.load_game(path, verify)
         settings.add_recent(path)
-        self.adopt(game, path)
+        branch = "save_id" not in game.lineage      # a re-simulation: a new game whose parent is the file
+        self.adopt(game, "" if branch else path)
 
 
 def _project(game, player: str, draft) -> dict:

@@ -10,7 +10,7 @@ import logging
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from engine.errors import ClosedLoopError
+from engine.errors import ClosedLoopError, SaveDivergedError
 
 from . import i18n, saving, settings, theme
 from .i18n import translate
@@ -105,7 +105,10 @@ class Shell(QObject):
         return self.play(session)
 
     def open_file(self, parent=None, path: str | None = None):
-        """Load a saved game (asking for the file when ``path`` is None)."""
+        """Load a saved game (asking for the file when ``path`` is None).
+
+        A save that replays differently under this version asks first (:meth:`open_diverged`).
+        """
         if path is None:
             folder = self._save_dir(parent)
             path = folder and QFileDialog.getOpenFileName(parent, translate("Shell", "Open game"), folder,
@@ -119,10 +122,41 @@ class Shell(QObject):
         session = Session(self)
         try:
             session.load(path)
+        except SaveDivergedError as exc:
+            return self.open_diverged(parent, path, exc.quarter, session)
         except ClosedLoopError as exc:
             self.unavailable(parent, str(exc))
             return None
         return self.play(session)
+
+    def open_diverged(self, parent, path: str, quarter: str, session: Session | None = None):
+        """Ask what to do with a save that replays differently under this version from ``quarter``.
+
+        Returns:
+            The replay viewer's opener, the main window of the new branch, or None (cancelled, or
+            the branch could not be loaded: then the player was told why in one line).
+        """
+        from .windows.diverged import BRANCH, REPLAY, DivergedDialog
+
+        log.info("%s diverges under this version from %s", path, quarter)
+        choice = DivergedDialog(path, quarter, parent).ask()
+        if choice == REPLAY:
+            return self.open_replay(parent, path)
+        if choice != BRANCH:
+            return None
+        session = session or Session(self)
+        try:
+            session.load(path, verify=False)
+        except ClosedLoopError as exc:
+            self.unavailable(parent, str(exc))
+            return None
+        return self.play(session)
+
+    def open_replay(self, parent, path: str):
+        """Open ``path`` in the replay viewer (its stored results, exactly as played)."""
+        from .replay.opening import open_replay
+
+        return open_replay(parent, path, self)
 
     def continue_game(self):
         """Load the most recent game file."""

@@ -15,3 +15,17 @@ class DecisionError(ClosedLoopError):
 
 class SaveLoadError(ClosedLoopError):
     """A save file cannot be read, is foreign, corrupt, tampered with or too new."""
+
+
+class SaveDivergedError(SaveLoadError):
+    """A valid save whose replay gives other results under this version (its model code differs,
+    or the file was altered): its stored outcomes can still be viewed, and it can be continued
+    as a re-simulated new branch (``engine.saves.load_game(path, verify=False)``).
+
+    Attributes:
+        quarter: label of the first quarter whose replay differs from what is stored.
+    """
+
+    def __init__(self, message: str, quarter: str):
+        super().__init__(message)
+        self.quarter = quarter

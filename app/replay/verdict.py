@@ -56,6 +56,13 @@ def verdict(result) -> Verdict:
             "different results from the same decisions (here from %3 on), so a replay cannot confirm it. The viewer "
             "shows the stored results, exactly as they were played.").replace("%1", result.app_version)
             .replace("%2", this).replace("%3", where))
+    if result.first_divergence is not None and result.numpy_version == _numpy():
+        position = result.quarters.index(first) + 1
+        return Verdict(DIVERGED, first, translate(
+            "Replay", "The replay diverges at %1 (quarter %2 of %3): the model code of this build differs from the one "
+            "that saved the file (for example a development build), or the file was altered. The viewer shows the "
+            "stored results, exactly as they were played.").replace("%1", where).replace("%2", str(position))
+            .replace("%3", str(n)))
     if result.first_divergence is not None:
         position = result.quarters.index(first) + 1
         return Verdict(DIVERGED, first, translate(

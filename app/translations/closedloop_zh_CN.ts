@@ -769,6 +769,33 @@
     </message>
 </context>
 <context>
+    <name>Diverged</name>
+    <message>
+        <source>Saved by another version</source>
+        <translation>由其他版本保存</translation>
+    </message>
+    <message>
+        <source>%1 was played with a different version of the model: this version, replaying the same decisions, gets different results from %2 on.</source>
+        <translation>%1 是用另一版本的模型进行的对局：当前版本重演同样的决策，自 %2 起会得到不同的结果。</translation>
+    </message>
+    <message>
+        <source>The replay viewer shows exactly what was played. A new branch continues from results re-simulated by this version and is saved to a new file; this file is not changed.</source>
+        <translation>回放中看到的是当时对局的原样结果。新分支则从当前版本重新模拟的结果继续，并保存到新文件；此文件不会被改动。</translation>
+    </message>
+    <message>
+        <source>A workshop cannot continue from re-simulated results. The replay viewer shows exactly what was played; this file is not changed.</source>
+        <translation>工作坊无法从重新模拟的结果继续。回放中看到的是当时对局的原样结果；此文件不会被改动。</translation>
+    </message>
+    <message>
+        <source>Open in the replay viewer</source>
+        <translation>在回放中打开</translation>
+    </message>
+    <message>
+        <source>Continue as a new branch (re-simulated by this version)</source>
+        <translation>作为新分支继续（由当前版本重新模拟）</translation>
+    </message>
+</context>
+<context>
     <name>Drivers</name>
     <message>
         <source>Your prices</source>
@@ -2478,6 +2505,10 @@ raised</source>
     <message>
         <source>Cannot verify: the save was made by Closed Loop %1 and this is %2. A different engine computes different results from the same decisions (here from %3 on), so a replay cannot confirm it. The viewer shows the stored results, exactly as they were played.</source>
         <translation>无法验证：该存档由闭环 %1 生成，当前版本为 %2。不同版本的引擎对同样的决策会算出不同的结果（此处自 %3 起），因此重演无法确认它。回放显示的是存档中记录的结果，与当时的对局完全一致。</translation>
+    </message>
+    <message>
+        <source>The replay diverges at %1 (quarter %2 of %3): the model code of this build differs from the one that saved the file (for example a development build), or the file was altered. The viewer shows the stored results, exactly as they were played.</source>
+        <translation>重演在 %1 出现分歧（第 %2 / %3 季度）：当前版本的模型代码与保存该文件时的不同（例如开发版本），或是文件被改动过。回放显示的是存档中记录的结果，与当时的对局完全一致。</translation>
     </message>
     <message>
         <source>The replay diverges at %1 (quarter %2 of %3): the same version re-simulating the recorded decisions gets another result there, so the file was altered or was made on a machine that computes differently (numpy %4 then, %5 now).</source>

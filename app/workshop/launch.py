@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from engine.errors import ClosedLoopError
+from engine.errors import ClosedLoopError, SaveDivergedError
 
 from .. import saving
 from ..i18n import translate
@@ -78,6 +78,13 @@ def resume(shell, parent=None, path: str | None = None):
             return None
     try:
         session = load_workshop(path)
+    except SaveDivergedError as exc:
+        from ..windows.diverged import REPLAY, DivergedDialog
+
+        log.info("workshop %s diverges under this version from %s", path, exc.quarter)
+        if DivergedDialog(path, exc.quarter, parent, can_branch=False).ask() == REPLAY:
+            return shell.open_replay(parent, path)
+        return None
     except ClosedLoopError as exc:
         shell.unavailable(parent, str(exc))
         return None

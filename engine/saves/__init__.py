@@ -13,7 +13,7 @@ transaction). Reading (every received file is hostile until checked; every failu
 Workshops (schema v2): :func:`save_workshop`, :func:`autosave_workshop`, :func:`load_workshop`.
 """
 
-from ..errors import SaveLoadError
+from ..errors import SaveDivergedError, SaveLoadError
 from .compare import BranchComparison, Difference, compare_branches
 from .export import default_save_dir, export_copy, export_csv
 from .fork import Change, apply_changes, fork_game, parse_change
@@ -29,7 +29,7 @@ from .write import SaveWriteError, autosave, save_game
 __all__ = [
     "APPLICATION_ID", "SAVE_SUFFIX", "SCHEMA_VERSION", "BranchComparison", "Change", "Difference", "FirmInfo",
     "Outcomes", "PUBLIC_DECISION_FIELDS", "PUBLIC_FIRM_METRICS", "PUBLIC_MODEL_METRICS", "ReplayCheck",
-    "SaveLoadError", "SaveMetadata", "SaveWriteError", "WorldsResult", "apply_changes", "autosave",
+    "SaveDivergedError", "SaveLoadError", "SaveMetadata", "SaveWriteError", "WorldsResult", "apply_changes", "autosave",
     "compare_branches", "default_save_dir", "export_copy", "export_csv", "fork_game", "load_game",
     "load_outcomes", "outcomes_of_game", "parse_change", "play_worlds", "read_metadata", "save_game",
     "scan_saves", "verify_replay", "save_workshop", "autosave_workshop", "load_workshop",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import ClosedLoopError, DecisionError, ScenarioError
+from ..errors import ClosedLoopError, DecisionError, SaveDivergedError, ScenarioError
 from ..game import Game
 from ..quarters import quarter_label
 from ..scenario import parse_scenario, with_player
@@ -74,7 +74,8 @@ class ReplayCheck:
 def _rebuild(data: SaveData, strict: bool, check_outcomes: bool = True, progress=None):
     """Replay the save: ``(game, replayed hashes, first quarter whose stored outcomes differ)``.
 
-    With ``strict``, a divergent hash or outcome raises SaveLoadError instead. ``progress(done,
+    With ``strict``, a divergent hash or outcome raises SaveDivergedError instead; otherwise a
+    game that differs anywhere from what is stored becomes a new branch whose parent is the file. ``progress(done,
     total)`` is called after each quarter; when it returns False the replay stops with a
     SaveLoadError ending in "cancelled".
     """
@@ -94,32 +95,55 @@ def _rebuild(data: SaveData, strict: bool, check_outcomes: bool = True, progress
         replayed.append(record.state_hash)
         if record.state_hash != q.state_hash:
             if strict:
-                raise fail(data.path, f"replay diverges at {q.quarter}: {_why(meta)}")
+                raise _diverged(data.path, q.quarter, f"replay diverges at {q.quarter}: {_why(meta)}")
         elif check_outcomes and outcomes_differ is None and not _same_outcomes(sc, q, record):
             if strict:
-                raise fail(data.path, f"quarter {q.quarter}: stored outcomes differ from the replay "
-                                      f"(the file was altered, or the report code changed since it was saved)")
+                raise _diverged(data.path, q.quarter,
+                                f"quarter {q.quarter}: stored outcomes differ from the replay (the file was altered, "
+                                f"or the report code changed since it was saved)")
             outcomes_differ = q.quarter
         if progress is not None and progress(n, len(data.quarters)) is False:
             raise fail(data.path, "cancelled")
     game.lineage = {k: meta[k] for k in LINEAGE_KEYS if meta[k] is not None}
     if meta["fork_changes_json"] is not None:
         game.lineage["fork_changes"] = list(meta["fork_changes_json"])
-    diverged = next((q.quarter for q, h in zip(data.quarters, replayed) if q.state_hash != h), None)
-    if diverged is not None:
+    differs = next((q.quarter for q, h in zip(data.quarters, replayed)
+                    if q.state_hash != h or q.quarter == outcomes_differ), None)
+    if differs is not None:
         # a re-simulation by other model code is another game: it must not autosave over the original
-        game.lineage = {"parent_id": meta["save_id"], "parent_file": Path(data.path).name, "fork_at": diverged,
-                        "fork_changes": [f"re-simulated by Closed Loop {codec.app_version()} (saved by "
-                                         f"{meta['app_version']})"]}
+        game.lineage = {"parent_id": meta["save_id"], "parent_file": Path(data.path).name, "fork_at": differs,
+                        "fork_changes": [_resimulated(meta)]}
     return game, replayed, outcomes_differ
 
 
+def _diverged(path, quarter: str, message: str) -> SaveDivergedError:
+    """A one-line SaveDivergedError naming the file and the first quarter that differs."""
+    return SaveDivergedError(str(fail(path, message)), quarter)
+
+
 def _why(meta: dict) -> str:
+    """Why a replay can diverge, naming the versions only where they differ."""
     import numpy
 
-    return (f"saved by Closed Loop {meta['app_version']} with numpy {meta['numpy_version']}, this is "
-            f"{codec.app_version()} with numpy {numpy.__version__}; the model code differs, or the file was altered "
-            f"(open it in the replay viewer to see what was played)")
+    saved, this = meta["app_version"], codec.app_version()
+    if saved != this:
+        versions = f"saved by Closed Loop {saved} with numpy {meta['numpy_version']}, this is {this} with numpy " \
+                   f"{numpy.__version__}; the model code differs"
+    elif meta["numpy_version"] != numpy.__version__:
+        versions = f"saved by this version of Closed Loop ({this}) with numpy {meta['numpy_version']}, this runs " \
+                   f"numpy {numpy.__version__}; the numerics or the model code differ"
+    else:
+        versions = f"saved by Closed Loop {this} with numpy {numpy.__version__} like this one, but the model code " \
+                   f"differs from the one that saved it (e.g. a development build)"
+    return f"{versions}, or the file was altered (open it in the replay viewer to see what was played)"
+
+
+def _resimulated(meta: dict) -> str:
+    """The ``fork_changes`` line of a save continued from states re-simulated by this version."""
+    saved, this = meta["app_version"], codec.app_version()
+    if saved != this:
+        return f"re-simulated by Closed Loop {this} (saved by {saved})"
+    return f"re-simulated by a build of Closed Loop {this} whose model code differs from the one that saved it"
 
 
 def _same_outcomes(sc, q, record) -> bool:
@@ -157,8 +181,10 @@ def load_game(path, verify: bool = True, progress=None):
         path: a save file (treated as hostile; never modified).
         verify: check every quarter's state hash and outcomes against the replay (default).
             With False, a save made by different model code still loads: the game then
-            continues from the replayed states, which differ from what was played, and gets a
-            new identity whose parent is the file (autosave will not overwrite the original).
+            continues from the replayed states, which differ from what was played, and, when any
+            state hash or stored outcome differs, gets a new identity whose parent is the file
+            (``lineage``: ``parent_id``, ``parent_file``, ``fork_at`` the first quarter that
+            differs; no ``save_id``), so autosave will not overwrite the original.
         progress: optional ``callback(done_quarters, total_quarters) -> bool``; False stops
             (SaveLoadError ending in "cancelled").
 
@@ -166,10 +192,12 @@ def load_game(path, verify: bool = True, progress=None):
         The :class:`~engine.game.Game`, with ``lineage`` from the file.
 
     Raises:
-        SaveLoadError: one line, for any problem (foreign, corrupt, too new, altered, divergent).
+        SaveDivergedError: (with ``verify``) the replay differs from what is stored at
+            ``.quarter``: other model code, or an altered file.
+        SaveLoadError: one line, for any other problem (foreign, corrupt, too new, altered).
     """
     with read_save(path, outcomes=False) as data:
-        game, _, _ = _rebuild(data, strict=verify, check_outcomes=verify, progress=progress)
+        game, _, _ = _rebuild(data, strict=verify, progress=progress)
     return game
 
 

@@ -15,7 +15,7 @@ from ..decisions import FirmDecision
 from ..errors import DecisionError, SaveLoadError
 from ..injections import CustomEvent
 from ..quarters import parse_quarter, quarter_label
-from . import codec
+from . import codec, forms
 from .schema import (FORMAT, MAX_EVENTS, MAX_FIRMS, MAX_JSON_CHARS, MAX_METRICS, MAX_MODELS, MAX_OBJECTIVES,
                      MAX_QUARTERS, MAX_SCENARIO_CHARS, MAX_SHORT_CHARS, QUARTER_TABLES)
 
@@ -190,7 +190,8 @@ def _metrics(text, where: str) -> dict:
 
 
 def _injections(raw, where: str, deck: set, firms: list) -> tuple:
-    """Facilitator injections (``injections.to_json`` form) checked against the catalog.
+    """Facilitator injections (``injections.to_json`` form, or an older form that
+    :func:`engine.saves.forms.injection` converts) checked against the catalog.
 
     Returns ``((event id or CustomEvent, target firm id or None), ...)``.
     """
@@ -200,6 +201,7 @@ def _injections(raw, where: str, deck: set, firms: list) -> tuple:
     out, seen = [], set()
     for i, item in enumerate(raw):
         here = f"{where}[{i}]"
+        item = forms.injection(item)
         if not isinstance(item, dict) or set(item) not in ({"event", "target"}, {"custom", "target"}):
             raise SaveLoadError(f"{here}: expected {{event, target}} or {{custom, target}}")
         target = item["target"]

@@ -243,7 +243,8 @@ def _identity(conn, game, path: Path, workshop: bool) -> tuple:
     as (t, state_hash, content_hash), offset of the first stored quarter that differs)``.
 
     Raises:
-        SaveLoadError: another game, an inconsistent file, or a workshop file autosaved as a game.
+        SaveLoadError: another game (including the file a branch or re-simulation came from), an
+            inconsistent file, or a workshop file autosaved as a game.
     """
     meta = _meta(conn)
     sc = game.scenario
@@ -257,6 +258,9 @@ def _identity(conn, game, path: Path, workshop: bool) -> tuple:
     own_id = game.lineage.get("save_id")
     if own_id is not None and own_id != meta["save_id"]:
         raise SaveLoadError(f"{path.name}: holds a different game (save id {meta['save_id'][:8]}); not overwritten")
+    if own_id is None and game.lineage.get("parent_id") == meta["save_id"]:
+        raise SaveLoadError(f"{path.name}: holds the game this one branched from (a different game now); "
+                            f"not overwritten")
     stored = conn.execute("SELECT t, state_hash, content_hash FROM quarters ORDER BY t").fetchall()
     if len(stored) != meta["quarters_played"] or [r[0] for r in stored] != list(range(len(stored))):
         raise SaveLoadError(f"{path.name}: is inconsistent (metadata and quarters disagree); not overwritten")

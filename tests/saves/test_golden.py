@@ -1,6 +1,8 @@
-"""Golden saves: one committed save per schema version, loaded, upgraded and replay-verified.
+"""Current model goldens: one committed save per schema version, loaded, upgraded and replay-verified.
 
-Regenerate or rebaseline them only as tests/saves/golden/regenerate.py explains.
+Their replay must match exactly, so an unintended change of the model code fails here. After an
+intended one, rebaseline them with tests/saves/golden/regenerate.py, which first archives the
+shipped file in tests/saves/golden/archive/ (frozen; checked by test_archive.py).
 """
 
 import re

@@ -8,7 +8,7 @@ import sqlite3
 import numpy as np
 import pytest
 
-from engine.errors import SaveLoadError
+from engine.errors import SaveDivergedError, SaveLoadError
 from engine.saves import SCHEMA_VERSION, load_game, load_outcomes, read_metadata, verify_replay
 from engine.saves.hostile import INTERNAL
 from save_helpers import digest, resign, sql
@@ -235,7 +235,10 @@ def test_resigned_decision_change_makes_the_replay_diverge(golden):
     ("UPDATE objectives SET objective = 'win' WHERE t = 0 AND objective = 'never-out-of-cash'",
      "malformed objective"),
     ("UPDATE quarters SET quarter = '2031Q1' WHERE t = 2", "expected 2024Q3"),
-    ("UPDATE quarters SET injected = '[[\"recall\", null]]' WHERE t = 0", "expected {event, target}"),
+    ("UPDATE quarters SET injected = '[[\"recall\", null, 1]]' WHERE t = 0", "expected {event, target}"),
+    ("UPDATE quarters SET injected = '[[7, null]]' WHERE t = 0", "expected {event, target}"),
+    ("UPDATE quarters SET injected = '[[\"meteor\", null]]' WHERE t = 0", "events deck"),
+    ("UPDATE quarters SET injected = '[[\"recall\", \"ghost\"]]' WHERE t = 0", "not a firm"),
     ("UPDATE quarters SET injected = '[{\"event\": \"meteor\", \"target\": null}]' WHERE t = 0", "events deck"),
     ("UPDATE quarters SET injected = '[{\"event\": \"recall\", \"target\": \"ghost\"}]' WHERE t = 0",
      "not a firm"),
@@ -253,15 +256,44 @@ def test_resigned_malformed_rows(golden, statement, match):
     rejected(golden, readers=(load_outcomes, load_game), match=match)
 
 
+def test_the_first_form_of_injections_is_read_as_deck_events(golden):
+    """Saves written before custom events stored ``[[event id, target], ...]``: still genuine saves."""
+    sql(golden, "UPDATE quarters SET injected = '[[\"recall\", \"tesla\"]]' WHERE t = 3")
+    resign(golden)
+    assert load_outcomes(golden).injected[3] == (("recall", "tesla"),)
+    assert verify_replay(golden).first_divergence == "2024Q4"     # the stored state had no recall
+
+
 def test_continuing_a_divergent_save_makes_a_new_game(golden):
     from engine.saves import autosave
 
     sql(golden, "UPDATE quarters SET state_hash = '0123456789abcdef0123456789abcdef' WHERE t >= 2")
     resign(golden)                                          # as if saved by other model code
+    with pytest.raises(SaveDivergedError) as info:
+        load_game(golden)
+    assert info.value.quarter == "2024Q3"
     game = load_game(golden, verify=False)
     original = read_metadata(golden).save_id
     assert game.lineage["parent_id"] == original and game.lineage["fork_at"] == "2024Q3"
     assert "save_id" not in game.lineage
+    before = digest(golden)
+    game.play_quarter({"xiaomi": game.suggest("xiaomi")})
+    with pytest.raises(SaveLoadError, match="different game"):
+        autosave(game, golden)
+    assert digest(golden) == before
+
+
+def test_continuing_a_save_whose_stored_outcomes_differ_makes_a_new_game(golden):
+    """Same states, other stored results (report code changed, or altered): not continued in place."""
+    from engine.saves import autosave
+
+    sql(golden, TAMPER["outcome value"])
+    resign(golden)
+    with pytest.raises(SaveDivergedError) as info:
+        load_game(golden)
+    assert info.value.quarter == "2024Q3"
+    game = load_game(golden, verify=False)
+    assert game.lineage["fork_at"] == "2024Q3" and "save_id" not in game.lineage
     before = digest(golden)
     game.play_quarter({"xiaomi": game.suggest("xiaomi")})
     with pytest.raises(SaveLoadError, match="different game"):

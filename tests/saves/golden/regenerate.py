@@ -3,22 +3,37 @@
     python tests/saves/golden/regenerate.py new          # write v<LATEST>.closedloop if it is missing
     python tests/saves/golden/regenerate.py rebaseline   # after a change of the MODEL CODE only
 
-``new``: when a schema version is added, commit a golden save of it (never overwrite an older
-one: old goldens prove that old files still load and upgrade). From version 2 on the golden is
-a workshop (:func:`golden_workshop`), so the workshop tables are exercised too.
+Two kinds of golden save:
 
-``rebaseline``: golden saves carry their own scenario snapshot, so recalibrated scenario files
-and retuned AIs never affect them (replays use the stored decisions). Only a change of the
-model code (engine/model.py and the mechanism modules, initial state, quantisation) changes the
-numbers. Then every golden's replay diverges; this command re-simulates each golden's stored
-decisions with the current code and rewrites its state hashes, outcomes, content hashes and
-metadata hash in place (and a workshop golden's ``head_hash`` and ``workshop_hash``), keeping its
-schema version and everything else. Commit the result in
-the same commit as the model change and say so in the message. Players' old saves diverge in
-the same way (their stored outcomes still display; ``load_game(verify=False)`` continues them).
+* The **current model goldens** ``v<N>.closedloop`` (one per save format) are replayed by
+  ``test_golden.py``, which requires every state hash and stored outcome to match: that test is
+  how an unintended change of the model code is noticed.
+* The **archive** ``archive/`` holds every golden ever shipped, byte for byte, and is **frozen**:
+  shipped goldens are never rewritten. They stand for players' old saves, and ``test_archive.py``
+  checks that each still opens in the viewer, verifies (diverging is a result, not an error) and
+  continues as a re-simulated new branch. This tool refuses to write anything in ``archive/``.
+
+``new``: when a save format is added, commit a golden save of it (never overwrite an older one:
+old goldens prove that old files still load and upgrade). From format 2 on the golden is a
+workshop (:func:`golden_workshop`), so the workshop tables are exercised too.
+
+``rebaseline``: golden saves carry their own scenario snapshot, so recalibrated scenario files and
+retuned AIs never affect them (replays use the stored decisions). Only a change of the model code
+(engine/model.py and the mechanism modules, initial state, quantisation) changes the numbers.
+Then the current goldens' replays diverge, and a model change *adds* a golden rather than
+rewriting the old ones: this command first copies each current golden as committed (``git show
+HEAD:...``) into ``archive/`` as ``v<N>-<commit>.closedloop`` and adds it to ``archive/SHA256SUMS``
+(unless that file is archived already), then re-simulates the current golden's stored decisions
+with the current code and rewrites its state hashes, outcomes, content hashes and metadata hash in
+place (and a workshop golden's ``head_hash`` and ``workshop_hash``), keeping its save format and
+everything else. Add the new archive file's row to ``archive/README.md`` and commit everything in
+the same commit as the model change, saying so in the message. Players' old saves diverge in the
+same way (their stored outcomes still display; ``load_game(verify=False)`` continues them).
 """
 
+import hashlib
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -34,6 +49,7 @@ from engine.saves.write import save_game  # noqa: E402
 from engine.scenario import load_scenario  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+ARCHIVE = HERE / "archive"
 SEED = 11
 QUARTERS = 4
 
@@ -100,8 +116,49 @@ def golden_workshop():
     return session
 
 
+def writable(path) -> Path:
+    """``path`` resolved, after refusing (SystemExit) any file inside the frozen ``archive/``."""
+    path = Path(path).resolve()
+    if path == ARCHIVE.resolve() or ARCHIVE.resolve() in path.parents:
+        sys.exit(f"{path.name}: archived goldens are frozen and never regenerated (see archive/README.md)")
+    return path
+
+
+def archive(path) -> Path | None:
+    """Copy the golden ``path`` as committed (HEAD) into ``archive/`` unless it is there already.
+
+    Returns:
+        The new archive file, or None when that version is archived already.
+    """
+    path = Path(path).resolve()
+    relative = path.relative_to(ROOT).as_posix()
+
+    def git(*args) -> bytes:
+        try:
+            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, check=True).stdout
+        except (OSError, subprocess.CalledProcessError) as exc:
+            sys.exit(f"cannot archive {path.name} with git ({exc}); copy the shipped file into archive/ by hand")
+
+    shipped = git("show", f"HEAD:{relative}")
+    sums = ARCHIVE / "SHA256SUMS"
+    known = sums.read_text(encoding="utf-8") if sums.exists() else ""
+    digest = hashlib.sha256(shipped).hexdigest()
+    if digest in known:
+        return None
+    commit = git("log", "-1", "--format=%h", "HEAD", "--", relative).decode().strip()
+    target = ARCHIVE / f"{path.stem}-{commit}.closedloop"
+    if target.exists():
+        sys.exit(f"{target.name} exists with other bytes; archived goldens are never replaced")
+    ARCHIVE.mkdir(exist_ok=True)
+    target.write_bytes(shipped)
+    with open(sums, "a", encoding="utf-8") as handle:
+        handle.write(f"{digest}  {target.name}\n")
+    print(f"archived {path.name} as committed in {commit} -> archive/{target.name} (add its row to archive/README.md)")
+    return target
+
+
 def new() -> None:
-    target = HERE / f"v{LATEST}.closedloop"
+    target = writable(HERE / f"v{LATEST}.closedloop")
     if target.exists():
         sys.exit(f"{target.name} exists; goldens of shipped versions are never replaced (use rebaseline)")
     if LATEST >= 2:
@@ -113,8 +170,11 @@ def new() -> None:
     print(f"wrote {target} ({target.stat().st_size:,} bytes)")
 
 
-def rebaseline() -> None:
-    for path in sorted(HERE.glob("v*.closedloop")):
+def rebaseline(paths=None) -> None:
+    """Rebaseline the current goldens (default: every ``v*.closedloop`` here), archiving each first."""
+    paths = [writable(p) for p in (sorted(HERE.glob("v*.closedloop")) if paths is None else paths)]
+    for path in paths:
+        archive(path)
         with read_save(path) as data:
             sc = scenario_of(data)
             game = Game(sc, data.meta["seed"], dict(data.meta["controllers_json"]))
