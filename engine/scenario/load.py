@@ -213,6 +213,8 @@ def _cross_check(s: Scenario, r: Reader) -> None:
         r.fail("model.ramp", "must list at least one efficiency")
     if sum(t.weight for t in s.consumer_types) > 1.0 + 1e-9:
         r.fail("consumer_types", "weights sum to more than 1")
+    if not sum(t.weight for t in s.consumer_types) > 0.0:
+        r.fail("consumer_types", "weights sum to 0: no consumer type would ever buy a car")
     for i, t in enumerate(s.consumer_types):
         if t.ecosystem_id and t.ecosystem_id not in eco_ids:
             r.fail(f"consumer_types[{i}].ecosystem_id", f"no ecosystem {t.ecosystem_id!r}")

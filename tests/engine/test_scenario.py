@@ -2,6 +2,7 @@
 
 import re
 
+import numpy as np
 import pytest
 
 from engine.errors import ScenarioError
@@ -59,6 +60,11 @@ MUTATIONS = [
     ("no source", lambda t: re.sub(r'(?m)^source = "calibrated: Xiaomi EV segment.*$', "", t, count=1), r"firms\[0\]\.\w+: has no source"),
     ("bad player", lambda t: t.replace('player = "xiaomi"', 'player = "ford"', 1), r"scenario\.player: no firm 'ford'"),
     ("bad objective", lambda t: t.replace('kind = "never_distressed"', 'kind = "win"', 1), r"objectives\[1\]\.kind: must be one of"),
+    ("no buyers", lambda t: re.sub(r"(?m)^weight = [0-9.]+$", "weight = 0.0", t), r"consumer_types: weights sum to 0"),
+    ("alpha too high", lambda t: re.sub(r"(?m)^alpha = [0-9.e-]+$", "alpha = 0.01", t, count=1),
+     r"consumer_types\[0\]\.alpha: must be <= 0\.001 \(got 0\.01\)"),
+    ("premium too high", lambda t: re.sub(r"(?m)^premium = [0-9.e-]+$", "premium = 0.01", t, count=1),
+     r"consumer_types\[0\]\.premium: must be <= 0\.001 \(got 0\.01\)"),
 ]
 
 
@@ -87,3 +93,27 @@ def test_compiled_arrays_are_read_only(scenario):
     arrays = compile_arrays(scenario)
     with pytest.raises(ValueError):
         arrays.price0[0] = 1.0
+
+
+def test_shipped_scenarios_sit_well_inside_the_price_sensitivity_bounds():
+    """The tightened alpha/premium bounds (1e-3/CNY) leave the calibrated values 8x headroom."""
+    for sc in list_scenarios():
+        assert max(t.alpha for t in sc.consumer_types) * 8 < 1e-3, sc.id
+        assert max(t.premium for t in sc.consumer_types) * 8 < 1e-3, sc.id
+
+
+def test_price_sensitivities_at_their_bounds_keep_every_decision_and_state_finite():
+    """alpha = premium = 1e-3 (the largest a file may say): the normal AI and the state stay finite."""
+    import math
+
+    from engine.game import Game
+
+    text = re.sub(r"(?m)^alpha = [0-9.e-]+$", "alpha = 0.001", TEXT)
+    text = re.sub(r"(?m)^premium = [0-9.e-]+$", "premium = 0.001", text)
+    game = Game.new(parse_scenario(text, "steep.toml"), 3)
+    for _ in range(2):
+        record = game.play_quarter()
+        for firm_id, decision in record.decisions.items():
+            numbers = [v for table in (decision.prices, decision.production) for v in table.values()]
+            assert all(math.isfinite(v) for v in numbers), firm_id
+        assert np.all(np.isfinite(game.state.data)), record.report.quarter
