@@ -260,6 +260,29 @@ def to_arrays(scenario, decisions: dict, state=None, injected: tuple = ()) -> De
                           one(bundle), one(budget), one(finance), one(inject), one(inject_target))
 
 
+def check_finite(scenario, arrays: DecisionArrays, firm_id: str, who: str, i: int = 0) -> None:
+    """Raise DecisionError naming the first non-finite field of future ``i``'s decision of ``firm_id``.
+
+    Guards the edge where computed decisions (an AI's, a script's) enter a game: a NaN or an
+    infinity there would otherwise surface later as an unrelated TypeError. ``who`` names the
+    decider in the message, e.g. ``"the normal AI"``. Reads only; changes nothing.
+    """
+    f = scenario.firm_index(firm_id)
+    own = [(j, m.id) for j, m in enumerate(scenario.models) if m.firm == firm_id]
+    named = [(f"prices.{m}", arrays.price[i, j]) for j, m in own]
+    named += [(f"incentives.{m}", arrays.incentive[i, j]) for j, m in own]
+    named += [(f"production.{m}", arrays.production[i, j]) for j, m in own]
+    named += [(f"launches.{m}", arrays.launch[i, j]) for j, m in own]
+    named += [("capacity_order", arrays.capacity_order[i, f]), ("shifts", arrays.shifts[i, f]),
+              ("bundle_subsidy", arrays.bundle[i, f])]
+    named += [(n, arrays.budget[i, f, k]) for k, n in enumerate(BUDGETS)]
+    named += [(n, arrays.finance[i, f, k]) for k, n in enumerate(FINANCE)]
+    for name, value in named:
+        if not math.isfinite(float(value)):
+            raise DecisionError(f"{firm_id}.{name}: {who} decided {float(value)}, not a finite number "
+                                f"(the scenario's parameters are outside what the model can play)")
+
+
 def from_arrays(scenario, arrays: DecisionArrays, firm_id: str, i: int = 0) -> FirmDecision:
     """Return future ``i``'s decision of ``firm_id`` from batched arrays (AI output -> decision log)."""
     f = scenario.firm_index(firm_id)

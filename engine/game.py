@@ -8,7 +8,7 @@ and any injected events), so the game can be replayed, verified and forked exact
 from dataclasses import dataclass, field
 
 from . import ai, injections, script
-from .decisions import FirmDecision, from_arrays, to_arrays, validate
+from .decisions import FirmDecision, check_finite, from_arrays, to_arrays, validate
 from .errors import DecisionError
 from .initial import initial_state
 from .model import advance
@@ -29,6 +29,12 @@ def policy(level: str):
 def _scripted(state, streams=None, firms=None):
     """The scripted controller with the AI policies' signature (it decides every firm at once)."""
     return script.decide(state, streams)
+
+
+def _computed_decision(scenario, arrays, firm_id: str, level: str) -> FirmDecision:
+    """``firm_id``'s decision from a policy's arrays; DecisionError naming the field if one is not finite."""
+    check_finite(scenario, arrays, firm_id, "the scenario's script" if level == script.CONTROLLER else f"the {level} AI")
+    return from_arrays(scenario, arrays, firm_id)
 
 
 @dataclass
@@ -110,7 +116,7 @@ class Game:
     def suggest(self, firm_id: str, level: str = "normal") -> FirmDecision:
         """The decision an AI at ``level`` would make for ``firm_id`` now (a draft for players)."""
         arrays = policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(firm_id)])
-        return from_arrays(self.scenario, arrays, firm_id)
+        return _computed_decision(self.scenario, arrays, firm_id, level)
 
     def ai_decisions(self) -> dict:
         """Decisions of every AI-controlled firm for the next quarter (public information only)."""
@@ -122,7 +128,7 @@ class Game:
         for level, firms in by_level.items():
             arrays = policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(f) for f in firms])
             for firm_id in firms:
-                out[firm_id] = from_arrays(self.scenario, arrays, firm_id)
+                out[firm_id] = _computed_decision(self.scenario, arrays, firm_id, level)
         return out
 
     def _ai_streams(self) -> Streams:

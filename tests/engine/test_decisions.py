@@ -1,11 +1,14 @@
 """Decisions are validated at the boundary; a bad one changes nothing."""
 
 import math
+from dataclasses import replace
 
+import numpy as np
 import pytest
 
+from engine import ai
 from engine.decisions import FirmDecision, validate
-from engine.errors import DecisionError
+from engine.errors import ClosedLoopError, DecisionError
 from engine.game import Game
 
 BAD = [
@@ -56,3 +59,32 @@ def test_from_dict_rejects_unknown_keys_and_types():
         FirmDecision.from_dict({"shifts": "two"})
     with pytest.raises(DecisionError, match="decision.prices.su7: must be a number"):
         FirmDecision.from_dict({"prices": {"su7": "cheap"}})
+
+
+def _broken_policy(real, firm_col, name, value):
+    """The real policy with one entry of one decision array replaced (e.g. a NaN price)."""
+    def decide(state, streams=None, firms=None):
+        arrays = real(state, streams, firms)
+        broken = np.array(getattr(arrays, name), copy=True)
+        broken[(0,) + firm_col] = value
+        return replace(arrays, **{name: broken})
+    return decide
+
+
+@pytest.mark.parametrize("name,col,value,firm,pattern", [
+    ("price", (2,), math.nan, "tesla", r"^tesla\.prices\.model-3: the normal AI decided nan, not a finite number"),
+    ("shifts", (2,), math.inf, "byd", r"^byd\.shifts: the normal AI decided inf, not a finite number"),
+    ("budget", (0, 5), -math.inf, "xiaomi", r"^xiaomi\.marketing_budget: the normal AI decided -inf"),
+])
+def test_non_finite_ai_output_is_rejected_where_it_enters_the_game(scenario, monkeypatch, name, col, value, firm,
+                                                                    pattern):
+    """A NaN from an AI stops with one line naming firm and field, before anything is resolved."""
+    assert scenario.model_ids[2] == "model-3" and scenario.firm_ids[2] == "byd"
+    monkeypatch.setitem(ai.POLICIES, "normal", _broken_policy(ai.POLICIES["normal"], col, name, value))
+    game = Game.new(scenario, 7)
+    with pytest.raises(ClosedLoopError, match=pattern) as err:
+        game.play_quarter()
+    assert "\n" not in str(err.value)
+    assert game.t == 0 and len(game.states) == 1 and not game.records
+    with pytest.raises(ClosedLoopError, match=pattern):
+        game.suggest(firm)
