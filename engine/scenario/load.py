@@ -136,6 +136,8 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioError(f"{filename}: not valid TOML ({exc})") from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise ScenarioError(f"{filename}: not valid TOML (arrays or tables nested too deeply)") from None
     r = Reader(filename)
     known = {"scenario", "market", "battery", "model", "consumer_types", "ecosystems", "firms",
              "models", "events", "objectives", "scoring"}

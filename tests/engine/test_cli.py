@@ -93,3 +93,9 @@ def test_json_to_a_folder_or_unwritable_place(tmp_path):
     assert_bad_input(cli("play", "--scenario", "xiaomi-2024", "--quarters", "1", "--json", str(tmp_path)), "is a folder")
     assert_bad_input(cli("play", "--scenario", "xiaomi-2024", "--quarters", "1", "--json",
                          str(tmp_path / "no" / "such" / "dir.json")), "cannot write")
+
+
+def test_deeply_nested_scenario_file_is_bad_input_not_an_internal_error(tmp_path):
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert_bad_input(cli("play", "--scenario", str(deep)), f"{deep}: not valid TOML (arrays or tables nested too deeply)")

@@ -117,3 +117,12 @@ def test_price_sensitivities_at_their_bounds_keep_every_decision_and_state_finit
             numbers = [v for table in (decision.prices, decision.production) for v in table.values()]
             assert all(math.isfinite(v) for v in numbers), firm_id
         assert np.all(np.isfinite(game.state.data)), record.report.quarter
+
+
+@pytest.mark.parametrize("nested", ["[" * 5000 + "]" * 5000, "{a = " * 5000 + "1" + "}" * 5000])
+def test_deeply_nested_toml_is_one_line_naming_the_file(tmp_path, nested):
+    """5,000 levels of nesting overflow tomllib's recursion: a ScenarioError, not a RecursionError."""
+    deep = tmp_path / "deep.toml"
+    deep.write_text(TEXT + "\nnested = " + nested + "\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"deep\.toml: not valid TOML \(arrays or tables nested too deeply\)$"):
+        load_scenario(str(deep))
