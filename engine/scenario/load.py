@@ -124,7 +124,7 @@ def load_scenario(id_or_path: str) -> Scenario:
     except OSError as exc:
         raise ScenarioError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # Windows editors start UTF-8 files with a byte-order mark
     except UnicodeDecodeError:
         raise ScenarioError(f"{path}: not UTF-8 text") from None
     return parse_scenario(text, str(path))

@@ -126,3 +126,14 @@ def test_deeply_nested_toml_is_one_line_naming_the_file(tmp_path, nested):
     deep.write_text(TEXT + "\nnested = " + nested + "\n", encoding="utf-8")
     with pytest.raises(ScenarioError, match=r"deep\.toml: not valid TOML \(arrays or tables nested too deeply\)$"):
         load_scenario(str(deep))
+
+
+def test_utf8_file_with_a_byte_order_mark_loads_like_one_without(tmp_path):
+    """Notepad saves UTF-8 with a BOM; it used to fail as "Invalid statement (line 1, col 1)"."""
+    plain, bom = tmp_path / "plain.toml", tmp_path / "bom.toml"
+    plain.write_bytes(TEXT.encode("utf-8"))
+    bom.write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
+    with_bom = load_scenario(str(bom))
+    assert with_bom.text == TEXT and not with_bom.text.startswith("\ufeff")
+    assert with_bom.digest == load_scenario(str(plain)).digest
+    assert with_bom.info.name.zh == "闭环：小米的赌局（2024-2027）"
