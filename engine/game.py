@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from . import ai, injections, script
 from .decisions import FirmDecision, check_finite, from_arrays, to_arrays, validate
-from .errors import DecisionError
+from .errors import ClosedLoopError, DecisionError
 from .initial import initial_state
 from .model import advance
 from .quarters import quarter_label
@@ -19,6 +19,7 @@ from .state import State
 
 HUMAN = "human"
 AI_STREAM_PREFIX = (1,)
+MAX_SEED = 2**63 - 1   # a save stores the seed as a SQLite INTEGER (signed 64 bits)
 
 
 def policy(level: str):
@@ -54,7 +55,7 @@ class Game:
 
     Attributes:
         scenario: the scenario (its ``info.player`` is the player's firm).
-        seed: the world seed; the same seed and decisions give the same results.
+        seed: the world seed, 0 to ``MAX_SEED``; the same seed and decisions give the same results.
         controllers: firm id -> "human", an AI level ("easy", "normal", "hard") or "script"
             (what the scenario's ``[[script]]`` says, the normal AI for anything unscripted).
         states: ``states[t]`` is the state at the start of quarter offset ``t``.
@@ -71,6 +72,8 @@ class Game:
     lineage: dict = field(default_factory=dict)
 
     def __post_init__(self):
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed <= MAX_SEED:
+            raise ClosedLoopError(f"seed {self.seed!r}: must be a whole number from 0 to {MAX_SEED} (2**63-1)")
         unknown = [f for f in self.controllers if f not in self.scenario.firm_ids]
         if unknown:
             raise DecisionError(f"{unknown[0]}: no such firm in scenario {self.scenario.id}")

@@ -4,7 +4,7 @@ from ..ai import LEVELS
 from ..errors import ClosedLoopError
 from ..game import Game
 from ..quarters import quarter_label
-from .common import add_scenario_argument, clean_number, emit, non_negative_int, positive_int, scenario_from
+from .common import add_scenario_argument, clean_number, emit, positive_int, scenario_from, seed_int
 
 FIRM_FIELDS = (("deliveries", "deliveries"), ("revenue_cny", "revenue_cny"), ("gross_margin", "gross_margin"),
                ("operating_profit_cny", "operating_profit_cny"), ("cash_cny", "cash_cny"),
@@ -16,7 +16,7 @@ def register(sub) -> None:
     """Add the ``play`` subcommand."""
     p = sub.add_parser("play", help="play a scenario with every firm AI-controlled")
     add_scenario_argument(p)
-    p.add_argument("--seed", type=non_negative_int, help="world seed (default: the scenario's)")
+    p.add_argument("--seed", type=seed_int, help="world seed (default: the scenario's)")
     p.add_argument("--quarters", type=positive_int, help="quarters to play (default: the whole scenario)")
     p.add_argument("--difficulty", choices=LEVELS, default="normal", help="AI level of every firm")
     p.add_argument("--save", metavar="FILE", help="write the game to a save file")

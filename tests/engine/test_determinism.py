@@ -1,6 +1,7 @@
 """Same scenario + seed + decisions => identical results; batches equal single runs."""
 
 import numpy as np
+import pytest
 
 from engine.game import Game
 from engine_helpers import run_batch
@@ -62,3 +63,11 @@ def test_state_is_read_only(scenario):
     except ValueError:
         return
     raise AssertionError("state arrays must be read-only")
+
+
+@pytest.mark.parametrize("seed", [-1, 2**63, 1.5, True])
+def test_a_game_refuses_a_seed_outside_0_to_2_63_minus_1(scenario, seed):
+    from engine.errors import ClosedLoopError
+
+    with pytest.raises(ClosedLoopError, match=r"must be a whole number from 0 to 9223372036854775807"):
+        Game(scenario, seed, {})

@@ -126,3 +126,34 @@ def test_fork_refuses_to_overwrite_the_original(played):
     assert_bad_input(cli("fork", played, "--at", "2024Q2", "--set", "xiaomi.shifts=2", "--save", played),
                      "is the original")
     assert digest(played) == before
+
+
+HUGE_SEED = "99999999999999999999999999"
+
+
+@pytest.mark.parametrize("args", [
+    ("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--seed", HUGE_SEED),
+    ("forecast", "--scenario", "xiaomi-2024", "--futures", 10, "--seed", HUGE_SEED),
+    ("host", "--scenario", "xiaomi-2024", "--teams", "xiaomi", "--seed", str(2**63)),
+    ("tournament", "--scenario", "xiaomi-2024", "--firm", "xiaomi", "--first-seed", HUGE_SEED),
+])
+def test_a_seed_a_save_cannot_store_is_refused_in_every_subcommand(tmp_path, args):
+    """A seed above 2**63-1 was played and then crashed writing the save (OverflowError, exit 3)."""
+    new = tmp_path / "never.closedloop"
+    option = args[-2]
+    assert_bad_input(cli(*args, "--save", new) if args[0] == "play" else cli(*args),
+                     f"argument {option}: {args[-1]} is out of range: a seed is a whole number from 0 to "
+                     f"{2**63 - 1} (2**63-1)")
+    assert not new.exists()
+
+
+def test_the_largest_seed_plays_saves_and_replays(tmp_path):
+    path = tmp_path / "max.closedloop"
+    assert cli("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--seed", 2**63 - 1, "--save", path).returncode == 0
+    assert read_metadata(path).seed == 2**63 - 1
+    assert cli("replay", path, "--verify").returncode == 0
+
+
+def test_a_tournament_whose_last_seed_passes_the_limit_is_refused():
+    assert_bad_input(cli("tournament", "--scenario", "xiaomi-2024", "--firm", "xiaomi", "--first-seed", 2**63 - 2,
+                         "--seeds", 3), "the last seed would pass")
