@@ -260,6 +260,18 @@ def to_arrays(scenario, decisions: dict, state=None, injected: tuple = ()) -> De
                           one(bundle), one(budget), one(finance), one(inject), one(inject_target))
 
 
+def within_limits(arrays: DecisionArrays) -> DecisionArrays:
+    """Computed decisions (an AI's, a script's) held to the limits :func:`validate` sets a player.
+
+    Production per model and capacity orders are capped at ``MAX_UNITS`` units/quarter: an AI
+    facing a very low price (e.g. a fork holding a rival's price at the minimum) may plan more,
+    and its decision must still be one a save can record and a replay can validate. A NaN stays
+    NaN (see :func:`check_finite`).
+    """
+    return replace(arrays, production=np.minimum(arrays.production, MAX_UNITS),
+                   capacity_order=np.minimum(arrays.capacity_order, MAX_UNITS))
+
+
 def check_finite(scenario, arrays: DecisionArrays, firm_id: str, who: str, i: int = 0) -> None:
     """Raise DecisionError naming the first non-finite field of future ``i``'s decision of ``firm_id``.
 

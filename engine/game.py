@@ -8,7 +8,7 @@ and any injected events), so the game can be replayed, verified and forked exact
 from dataclasses import dataclass, field
 
 from . import ai, injections, script
-from .decisions import FirmDecision, check_finite, from_arrays, to_arrays, validate
+from .decisions import FirmDecision, check_finite, from_arrays, to_arrays, validate, within_limits
 from .errors import ClosedLoopError, DecisionError
 from .initial import initial_state
 from .model import advance
@@ -29,7 +29,7 @@ def policy(level: str):
 
 def _scripted(state, streams=None, firms=None):
     """The scripted controller with the AI policies' signature (it decides every firm at once)."""
-    return script.decide(state, streams)
+    return within_limits(script.decide(state, streams))
 
 
 def _computed_decision(scenario, arrays, firm_id: str, level: str) -> FirmDecision:

@@ -111,7 +111,9 @@ def test_fork_writes_a_new_save_with_its_parent(played, tmp_path):
 @pytest.mark.parametrize("args,fragment", [
     (("--at", "2024Q4", "--set", "xiaomi.price=1"), "price needs a model"),
     (("--at", "2024Q4", "--set", "xiaomi.price.su7=5"), "xiaomi.prices.su7: must be between"),
-    (("--at", "2031Q1", "--set", "xiaomi.shifts=2"), "not a quarter played"),
+    (("--at", "2031Q1", "--set", "xiaomi.shifts=2"), "--at 2031Q1: not a quarter played"),
+    (("--at", "2024Q2", "--until", "2027Q4", "--set", "xiaomi.shifts=2"),
+     "--until 2027Q4: not a quarter played in this game (played: 2024Q1-2025Q2)"),
     (("--at", "2024Q4", "--set", "xiaomi.shifts=2", "--set", "xiaomi.shifts=3"), "set twice"),
     (("--at", "2024Q4"), "--set"),
 ])
@@ -157,3 +159,18 @@ def test_the_largest_seed_plays_saves_and_replays(tmp_path):
 def test_a_tournament_whose_last_seed_passes_the_limit_is_refused():
     assert_bad_input(cli("tournament", "--scenario", "xiaomi-2024", "--firm", "xiaomi", "--first-seed", 2**63 - 2,
                          "--seeds", 3), "the last seed would pass")
+
+
+@pytest.mark.parametrize("hold", [True, False])
+def test_fork_at_the_lowest_legal_price_plays_with_production_capped(played, tmp_path, hold):
+    """At 10,000 CNY the AI wanted 11M SU7s a quarter; it was refused as a field nobody set."""
+    from engine.decisions import MAX_UNITS
+    from engine.saves import load_game
+
+    new = tmp_path / "cheap.closedloop"
+    out = cli("fork", played, "--at", "2024Q2", *(["--hold"] if hold else []), "--set", "xiaomi.price.su7=10000",
+              "--save", new)
+    assert out.returncode == 0, out.stderr
+    assert cli("replay", new, "--verify").returncode == 0
+    production = [r.decisions["xiaomi"].production["su7"] for r in load_game(new).records]
+    assert max(production) == MAX_UNITS
