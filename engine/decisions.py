@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
-from .errors import DecisionError
+from .errors import DecisionError, shown
 
 MIN_PRICE_CNY = 10_000.0
 MAX_PRICE_CNY = 10_000_000.0
@@ -88,7 +88,7 @@ class FirmDecision:
                 kwargs[key] = tuple(value)
             elif key == "shifts":
                 if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
-                    raise DecisionError(f"{where}.shifts: must be 1, 2 or 3 (got {value!r})")
+                    raise DecisionError(f"{where}.shifts: must be 1, 2 or 3 (got {shown(value)})")
                 kwargs[key] = int(value)
             else:
                 kwargs[key] = _num(value, f"{where}.{key}")
@@ -105,7 +105,7 @@ def _check(value: float, lo: float, hi: float, where: str, unit: str) -> None:
     if not math.isfinite(value):
         raise DecisionError(f"{where}: must be a finite number (got {value})")
     if value < lo or value > hi:
-        raise DecisionError(f"{where}: must be between {lo:,.0f} and {hi:,.0f} {unit} (got {value:,.0f})")
+        raise DecisionError(f"{where}: must be between {shown(lo)} and {shown(hi)} {unit} (got {shown(value)})")
 
 
 def validate(scenario, firm_id: str, decision: FirmDecision) -> FirmDecision:
@@ -135,7 +135,7 @@ def validate(scenario, firm_id: str, decision: FirmDecision) -> FirmDecision:
                 _check(value, 0.0, MAX_UNITS, where, "units/quarter")
     _check(decision.capacity_order, 0.0, MAX_UNITS, f"{firm_id}.capacity_order", "units/quarter")
     if decision.shifts not in (1, 2, 3):
-        raise DecisionError(f"{firm_id}.shifts: must be 1, 2 or 3 (got {decision.shifts!r})")
+        raise DecisionError(f"{firm_id}.shifts: must be 1, 2 or 3 (got {shown(decision.shifts)})")
     for name in BUDGETS:
         _check(getattr(decision, name), 0.0, MAX_BUDGET_CNY, f"{firm_id}.{name}", "CNY/quarter")
     _check(decision.bundle_subsidy, 0.0, 100_000.0, f"{firm_id}.bundle_subsidy", "CNY per car")

@@ -6,7 +6,7 @@ JSON: ``{"futures", "quarters": [{"quarter", "firms": [{"id", "deliveries", "ope
 """
 
 from ..ai import LEVELS
-from ..errors import ClosedLoopError
+from ..errors import ClosedLoopError, shown
 from ..forecast import run_forecast
 from ..game import Game
 from .common import add_scenario_argument, emit, non_negative_int, positive_int, scenario_from, seed_int
@@ -34,9 +34,9 @@ def run(args) -> int:
     scenario = scenario_from(args)
     seed = scenario.info.default_seed if args.seed is None else args.seed
     if args.futures > MAX_FUTURES:
-        raise ClosedLoopError(f"--futures {args.futures}: at most {MAX_FUTURES:,}")
+        raise ClosedLoopError(f"--futures {shown(args.futures)}: at most {MAX_FUTURES:,}")
     if args.quarters > MAX_QUARTERS:
-        raise ClosedLoopError(f"--quarters {args.quarters}: at most {MAX_QUARTERS}")
+        raise ClosedLoopError(f"--quarters {shown(args.quarters)}: at most {MAX_QUARTERS}")
     if args.after >= scenario.n_quarters:
         raise ClosedLoopError(f"--after {args.after}: scenario {scenario.id} has {scenario.n_quarters} quarters")
     game = Game.new(scenario, seed, level=args.level)

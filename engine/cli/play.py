@@ -1,7 +1,7 @@
 """``closedloop play``: play a scenario with every firm AI-controlled (DESIGN section 5)."""
 
 from ..ai import LEVELS
-from ..errors import ClosedLoopError
+from ..errors import ClosedLoopError, shown
 from ..game import Game
 from ..quarters import quarter_label
 from .common import add_scenario_argument, clean_number, emit, positive_int, scenario_from, seed_int
@@ -45,7 +45,7 @@ def run(args) -> int:
     seed = scenario.info.default_seed if args.seed is None else args.seed
     quarters = args.quarters or scenario.n_quarters
     if quarters > scenario.n_quarters:
-        raise ClosedLoopError(f"--quarters {quarters}: scenario {scenario.id} has {scenario.n_quarters} quarters "
+        raise ClosedLoopError(f"--quarters {shown(quarters)}: scenario {scenario.id} has {scenario.n_quarters} quarters "
                               f"({quarter_label(scenario.info.start)}-{quarter_label(scenario.info.end)})")
     try:
         game = Game.new(scenario, seed, level=args.difficulty)

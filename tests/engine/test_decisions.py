@@ -24,6 +24,11 @@ BAD = [
     (dict(equity_raise=1e9), r"xiaomi\.equity_raise: xiaomi cannot raise equity"),
     (dict(launches=("su7",)), r"xiaomi\.launches: su7 is not a model"),
     (dict(capacity_order=math.nan), r"xiaomi\.capacity_order: must be a finite"),
+    # huge numbers are shown compactly, not as 300 digits
+    (dict(prices={"su7": 1e308}), r"^xiaomi\.prices\.su7: must be between 10,000 and 10,000,000 CNY \(got 1e\+308\)$"),
+    (dict(production={"su7": 1e300}), r"^xiaomi\.production\.su7: must be between 0 and 5,000,000 units/quarter \(got 1e\+300\)$"),
+    (dict(shifts=10**300), r"^xiaomi\.shifts: must be 1, 2 or 3 \(got 1e\+300\)$"),
+    (dict(bundle_subsidy=0.5 + 1e5), r"\(got 100,000\)$"),
 ]
 
 
@@ -88,3 +93,13 @@ def test_non_finite_ai_output_is_rejected_where_it_enters_the_game(scenario, mon
     assert game.t == 0 and len(game.states) == 1 and not game.records
     with pytest.raises(ClosedLoopError, match=pattern):
         game.suggest(firm)
+
+
+@pytest.mark.parametrize("value,text", [
+    (5_192_986.0, "5,192,986"), (0.25, "0.25"), (-1e12, "-1,000,000,000,000"), (1e300, "1e+300"),
+    (-1e308, "-1e+308"), (100_001, "100001"), (10**300, "1e+300"), (10**400, "~1e+400"), (math.inf, "inf"), ("abc", "'abc'"),
+])
+def test_messages_show_numbers_compactly(value, text):
+    from engine.errors import shown
+
+    assert shown(value) == text

@@ -22,6 +22,7 @@ def assert_bad_input(result, fragment):
     assert result.returncode == 2, result.stdout + result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert lines[0].startswith("closedloop") and not lines[0].startswith("closedloop: closedloop"), lines[0]
     assert fragment in lines[0], lines[0]
 
 
@@ -111,6 +112,8 @@ def test_fork_writes_a_new_save_with_its_parent(played, tmp_path):
 @pytest.mark.parametrize("args,fragment", [
     (("--at", "2024Q4", "--set", "xiaomi.price=1"), "price needs a model"),
     (("--at", "2024Q4", "--set", "xiaomi.price.su7=5"), "xiaomi.prices.su7: must be between"),
+    (("--at", "2024Q4", "--set", "xiaomi.price.su7=1e300"),
+     "xiaomi.prices.su7: must be between 10,000 and 10,000,000 CNY (got 1e+300)"),
     (("--at", "2031Q1", "--set", "xiaomi.shifts=2"), "--at 2031Q1: not a quarter played"),
     (("--at", "2024Q2", "--until", "2027Q4", "--set", "xiaomi.shifts=2"),
      "--until 2027Q4: not a quarter played in this game (played: 2024Q1-2025Q2)"),
