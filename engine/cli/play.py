@@ -19,7 +19,9 @@ def register(sub) -> None:
     p.add_argument("--seed", type=seed_int, help="world seed (default: the scenario's)")
     p.add_argument("--quarters", type=positive_int, help="quarters to play (default: the whole scenario)")
     p.add_argument("--difficulty", choices=LEVELS, default="normal", help="AI level of every firm")
-    p.add_argument("--save", metavar="FILE", help="write the game to a save file")
+    p.add_argument("--save", metavar="FILE", help="write the game to a new save file")
+    p.add_argument("--force", action="store_true", help="let --save replace an existing Closed Loop save "
+                   "(any other existing file is never replaced)")
     p.add_argument("--json", metavar="FILE", help="write results as JSON ('-' for stdout)")
     p.set_defaults(handler=run)
 
@@ -47,6 +49,9 @@ def run(args) -> int:
     if quarters > scenario.n_quarters:
         raise ClosedLoopError(f"--quarters {shown(quarters)}: scenario {scenario.id} has {scenario.n_quarters} quarters "
                               f"({quarter_label(scenario.info.start)}-{quarter_label(scenario.info.end)})")
+    if args.save:
+        from ..saves import check_save_target
+        check_save_target(args.save, args.force)
     try:
         game = Game.new(scenario, seed, level=args.difficulty)
     except ValueError as exc:

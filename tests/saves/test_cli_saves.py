@@ -177,3 +177,34 @@ def test_fork_at_the_lowest_legal_price_plays_with_production_capped(played, tmp
     assert cli("replay", new, "--verify").returncode == 0
     production = [r.decisions["xiaomi"].production["su7"] for r in load_game(new).records]
     assert max(production) == MAX_UNITS
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_save_never_replaces_a_file_that_is_not_a_save(played, tmp_path, force):
+    """A text file passed as --save became an SQLite file; now it is left alone, --force or not."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n", encoding="utf-8")
+    before = digest(notes)
+    flag = ["--force"] if force else []
+    assert_bad_input(cli("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--save", notes, *flag),
+                     f"--save {notes}: exists and is not a Closed Loop save; not overwritten")
+    assert_bad_input(cli("fork", played, "--at", "2024Q2", "--set", "xiaomi.shifts=2", "--save", notes, *flag),
+                     f"--save {notes}: exists and is not a Closed Loop save; not overwritten")
+    assert digest(notes) == before
+
+
+def test_save_replaces_an_existing_save_only_with_force(played, tmp_path):
+    target = tmp_path / "mine.closedloop"
+    assert cli("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--seed", 11, "--save", target).returncode == 0
+    before = digest(target)
+    for args in (("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--seed", 12),
+                 ("fork", played, "--at", "2024Q2", "--set", "xiaomi.shifts=2")):
+        assert_bad_input(cli(*args, "--save", target), "a Closed Loop save already exists there; not overwritten "
+                                                       "(add --force to replace it)")
+        assert digest(target) == before
+    assert cli("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--seed", 12, "--save", target,
+               "--force").returncode == 0
+    assert read_metadata(target).seed == 12
+    out = cli("fork", played, "--at", "2024Q2", "--set", "xiaomi.shifts=2", "--save", target, "--force")
+    assert out.returncode == 0, out.stderr
+    assert read_metadata(target).fork_at == "2024Q2"
