@@ -65,6 +65,18 @@ MUTATIONS = [
      r"consumer_types\[0\]\.alpha: must be <= 0\.001 \(got 0\.01\)"),
     ("premium too high", lambda t: re.sub(r"(?m)^premium = [0-9.e-]+$", "premium = 0.01", t, count=1),
      r"consumer_types\[0\]\.premium: must be <= 0\.001 \(got 0\.01\)"),
+    ("taste no model has", lambda t: t.replace("tastes = { phev = 0.45,", "tastes = { phevv = 0.45, phev = 0.45,", 1),
+     r"consumer_types\[0\]\.tastes\.phevv: no model carries tag 'phevv' \(the models' tags: bev, erev, "),
+    ("event window reversed", lambda t: t.replace('first = "2025Q2"\nlast = "2026Q2"', 'first = "2026Q3"\nlast = "2026Q2"', 1),
+     r"events\[\d+\]\.first: 2026Q3 is after events\[\d+\]\.last \(2026Q2\)$"),
+    ("scheduled after the end", lambda t: t.replace('scheduled = "2026Q1"', 'scheduled = "2029Q1"', 1),
+     r"events\[\d+\]\.scheduled: 2029Q1 is outside the scenario \(2024Q1-2027Q4\)$"),
+    ("scheduled before the start", lambda t: t.replace('scheduled = "2024Q1"', 'scheduled = "2023Q4"', 1),
+     r"events\[0\]\.scheduled: 2023Q4 is outside the scenario \(2024Q1-2027Q4\)$"),
+    ("launch before the start", lambda t: t.replace('launch = "2024Q2"', 'launch = "2023Q4"', 1),
+     r"models\[\d+\]\.launch: 2023Q4 is before scenario\.start \(omit it for models on sale at the start\)"),
+    ("optional launch before the start", lambda t: t.replace('launch = "2025Q2"\noptional = true', 'launch = "2023Q4"\noptional = true', 1),
+     r"models\[\d+\]\.launch: 2023Q4 is before scenario\.start \(omit it to let the firm launch"),
 ]
 
 
