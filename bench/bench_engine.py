@@ -6,10 +6,10 @@ Budgets: advance one quarter of one future <= 2 ms; 10,000 futures x 1 quarter <
 peak memory for 10,000 futures <= 1 GB. Not a test: timings vary with the machine.
 
 The 10,000-futures budget is reported twice: with the quarter's random numbers drawn before the
-timer (the engine's arithmetic alone), and with them drawn inside it -- eight quarters played in
-a row from streams seeded beforehand, as a forecast plays them. The streams draw eight quarters
-at a time (``engine.rng.CHUNK_QUARTERS``), so the first of those quarters pays for the next seven
-too: the mean per quarter is the figure to hold to the budget, the worst quarter is shown beside it.
+timer (the engine's arithmetic alone), and with them drawn inside it -- ``CHUNK_QUARTERS``
+quarters played in a row from streams seeded beforehand, as a forecast plays them. The streams
+draw that many quarters at a time (``engine.rng.CHUNK_QUARTERS``), so the first of those quarters
+pays for the others too: it is shown beside the mean per quarter, and both should fit the budget.
 """
 
 import statistics
@@ -94,12 +94,12 @@ def main():
     tuned = tune_allocator()
     med_big, _ = timed(lambda: advance(big, big_decisions, big_streams), 7)
     report(f"advance, {n:,} futures, 1 quarter (median, tuned={tuned})", med_big, 0.150)
-    print(f"{'  one-time: create 10,000 streams and draw 8 quarters':<58} {setup * 1e3:9.3f} ms")
+    print(f"{f'  one-time: create 10,000 streams and draw {CHUNK_QUARTERS} quarters':<58} {setup * 1e3:9.3f} ms")
     t0 = time.perf_counter()
     normal.decide(big)
     print(f"{'  normal AI for 10,000 futures (not in budget)':<58} {(time.perf_counter() - t0) * 1e3:9.3f} ms")
 
-    # 8 quarters in a row, the same states and decisions twice: random numbers drawn before the
+    # CHUNK_QUARTERS quarters in a row, the same states and decisions twice: random numbers drawn before the
     # timers, then drawn inside them (streams seeded beforehand both times)
     decisions, state, streams = [], initial_state(sc, n), Streams(7, n)
     for _ in range(CHUNK_QUARTERS):                      # the normal AI's decisions, untimed
