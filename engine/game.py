@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from . import ai, injections, script
 from .decisions import FirmDecision, check_finite, from_arrays, to_arrays, validate, within_limits
-from .errors import ClosedLoopError, DecisionError
+from .errors import ClosedLoopError, DecisionError, shown
 from .initial import initial_state
 from .model import advance
 from .quarters import quarter_label
@@ -73,7 +73,7 @@ class Game:
 
     def __post_init__(self):
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed <= MAX_SEED:
-            raise ClosedLoopError(f"seed {self.seed!r}: must be a whole number from 0 to {MAX_SEED} (2**63-1)")
+            raise ClosedLoopError(f"seed {shown(self.seed)}: must be a whole number from 0 to {MAX_SEED} (2**63-1)")
         unknown = [f for f in self.controllers if f not in self.scenario.firm_ids]
         if unknown:
             raise DecisionError(f"{unknown[0]}: no such firm in scenario {self.scenario.id}")
