@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from . import i18n
 from .i18n import translate
 
-_BETWEEN = re.compile(r"must be between (-?[\d,.]+) and (-?[\d,.]+) (.+?) \(got (-?[\d,.]+|nan|inf|-inf)\)")
+_BETWEEN = re.compile(r"must be between (-?[\d,.]+) and (-?[\d,.]+) (.+?) \(got (-?[\d,.]+(?:e[+-]\d+)?|nan|inf|-inf)\)")
 
 # units of scenario parameters (engine.scenario.schema), for the "How is this computed?" table
 PARAMETER_UNITS = {u: u for u in (

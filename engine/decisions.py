@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
-from .errors import DecisionError
+from .errors import DecisionError, shown
 
 MIN_PRICE_CNY = 10_000.0
 MAX_PRICE_CNY = 10_000_000.0
@@ -88,7 +88,7 @@ class FirmDecision:
                 kwargs[key] = tuple(value)
             elif key == "shifts":
                 if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
-                    raise DecisionError(f"{where}.shifts: must be 1, 2 or 3 (got {value!r})")
+                    raise DecisionError(f"{where}.shifts: must be 1, 2 or 3 (got {shown(value)})")
                 kwargs[key] = int(value)
             else:
                 kwargs[key] = _num(value, f"{where}.{key}")
@@ -105,7 +105,7 @@ def _check(value: float, lo: float, hi: float, where: str, unit: str) -> None:
     if not math.isfinite(value):
         raise DecisionError(f"{where}: must be a finite number (got {value})")
     if value < lo or value > hi:
-        raise DecisionError(f"{where}: must be between {lo:,.0f} and {hi:,.0f} {unit} (got {value:,.0f})")
+        raise DecisionError(f"{where}: must be between {shown(lo)} and {shown(hi)} {unit} (got {shown(value)})")
 
 
 def validate(scenario, firm_id: str, decision: FirmDecision) -> FirmDecision:
@@ -135,7 +135,7 @@ def validate(scenario, firm_id: str, decision: FirmDecision) -> FirmDecision:
                 _check(value, 0.0, MAX_UNITS, where, "units/quarter")
     _check(decision.capacity_order, 0.0, MAX_UNITS, f"{firm_id}.capacity_order", "units/quarter")
     if decision.shifts not in (1, 2, 3):
-        raise DecisionError(f"{firm_id}.shifts: must be 1, 2 or 3 (got {decision.shifts!r})")
+        raise DecisionError(f"{firm_id}.shifts: must be 1, 2 or 3 (got {shown(decision.shifts)})")
     for name in BUDGETS:
         _check(getattr(decision, name), 0.0, MAX_BUDGET_CNY, f"{firm_id}.{name}", "CNY/quarter")
     _check(decision.bundle_subsidy, 0.0, 100_000.0, f"{firm_id}.bundle_subsidy", "CNY per car")
@@ -258,6 +258,41 @@ def to_arrays(scenario, decisions: dict, state=None, injected: tuple = ()) -> De
     one = lambda x: x[None, ...]  # noqa: E731 - add the batch axis
     return DecisionArrays(one(price), one(incentive), one(production), one(launch), one(cap), one(shifts),
                           one(bundle), one(budget), one(finance), one(inject), one(inject_target))
+
+
+def within_limits(arrays: DecisionArrays) -> DecisionArrays:
+    """Computed decisions (an AI's, a script's) held to the limits :func:`validate` sets a player.
+
+    Production per model and capacity orders are capped at ``MAX_UNITS`` units/quarter: an AI
+    facing a very low price (e.g. a fork holding a rival's price at the minimum) may plan more,
+    and its decision must still be one a save can record and a replay can validate. A NaN stays
+    NaN (see :func:`check_finite`).
+    """
+    return replace(arrays, production=np.minimum(arrays.production, MAX_UNITS),
+                   capacity_order=np.minimum(arrays.capacity_order, MAX_UNITS))
+
+
+def check_finite(scenario, arrays: DecisionArrays, firm_id: str, who: str, i: int = 0) -> None:
+    """Raise DecisionError naming the first non-finite field of future ``i``'s decision of ``firm_id``.
+
+    Guards the edge where computed decisions (an AI's, a script's) enter a game: a NaN or an
+    infinity there would otherwise surface later as an unrelated TypeError. ``who`` names the
+    decider in the message, e.g. ``"the normal AI"``. Reads only; changes nothing.
+    """
+    f = scenario.firm_index(firm_id)
+    own = [(j, m.id) for j, m in enumerate(scenario.models) if m.firm == firm_id]
+    named = [(f"prices.{m}", arrays.price[i, j]) for j, m in own]
+    named += [(f"incentives.{m}", arrays.incentive[i, j]) for j, m in own]
+    named += [(f"production.{m}", arrays.production[i, j]) for j, m in own]
+    named += [(f"launches.{m}", arrays.launch[i, j]) for j, m in own]
+    named += [("capacity_order", arrays.capacity_order[i, f]), ("shifts", arrays.shifts[i, f]),
+              ("bundle_subsidy", arrays.bundle[i, f])]
+    named += [(n, arrays.budget[i, f, k]) for k, n in enumerate(BUDGETS)]
+    named += [(n, arrays.finance[i, f, k]) for k, n in enumerate(FINANCE)]
+    for name, value in named:
+        if not math.isfinite(float(value)):
+            raise DecisionError(f"{firm_id}.{name}: {who} decided {float(value)}, not a finite number "
+                                f"(the scenario's parameters are outside what the model can play)")
 
 
 def from_arrays(scenario, arrays: DecisionArrays, firm_id: str, i: int = 0) -> FirmDecision:

@@ -8,8 +8,8 @@ and any injected events), so the game can be replayed, verified and forked exact
 from dataclasses import dataclass, field
 
 from . import ai, injections, script
-from .decisions import FirmDecision, from_arrays, to_arrays, validate
-from .errors import DecisionError
+from .decisions import FirmDecision, check_finite, from_arrays, to_arrays, validate, within_limits
+from .errors import ClosedLoopError, DecisionError, shown
 from .initial import initial_state
 from .model import advance
 from .quarters import quarter_label
@@ -19,6 +19,7 @@ from .state import State
 
 HUMAN = "human"
 AI_STREAM_PREFIX = (1,)
+MAX_SEED = 2**63 - 1   # a save stores the seed as a SQLite INTEGER (signed 64 bits)
 
 
 def policy(level: str):
@@ -28,7 +29,13 @@ def policy(level: str):
 
 def _scripted(state, streams=None, firms=None):
     """The scripted controller with the AI policies' signature (it decides every firm at once)."""
-    return script.decide(state, streams)
+    return within_limits(script.decide(state, streams))
+
+
+def _computed_decision(scenario, arrays, firm_id: str, level: str) -> FirmDecision:
+    """``firm_id``'s decision from a policy's arrays; DecisionError naming the field if one is not finite."""
+    check_finite(scenario, arrays, firm_id, "the scenario's script" if level == script.CONTROLLER else f"the {level} AI")
+    return from_arrays(scenario, arrays, firm_id)
 
 
 @dataclass
@@ -48,7 +55,7 @@ class Game:
 
     Attributes:
         scenario: the scenario (its ``info.player`` is the player's firm).
-        seed: the world seed; the same seed and decisions give the same results.
+        seed: the world seed, 0 to ``MAX_SEED``; the same seed and decisions give the same results.
         controllers: firm id -> "human", an AI level ("easy", "normal", "hard") or "script"
             (what the scenario's ``[[script]]`` says, the normal AI for anything unscripted).
         states: ``states[t]`` is the state at the start of quarter offset ``t``.
@@ -65,6 +72,8 @@ class Game:
     lineage: dict = field(default_factory=dict)
 
     def __post_init__(self):
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed <= MAX_SEED:
+            raise ClosedLoopError(f"seed {shown(self.seed)}: must be a whole number from 0 to {MAX_SEED} (2**63-1)")
         unknown = [f for f in self.controllers if f not in self.scenario.firm_ids]
         if unknown:
             raise DecisionError(f"{unknown[0]}: no such firm in scenario {self.scenario.id}")
@@ -110,7 +119,7 @@ class Game:
     def suggest(self, firm_id: str, level: str = "normal") -> FirmDecision:
         """The decision an AI at ``level`` would make for ``firm_id`` now (a draft for players)."""
         arrays = policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(firm_id)])
-        return from_arrays(self.scenario, arrays, firm_id)
+        return _computed_decision(self.scenario, arrays, firm_id, level)
 
     def ai_decisions(self) -> dict:
         """Decisions of every AI-controlled firm for the next quarter (public information only)."""
@@ -122,7 +131,7 @@ class Game:
         for level, firms in by_level.items():
             arrays = policy(level)(self.state, self._ai_streams(), firms=[self.scenario.firm_index(f) for f in firms])
             for firm_id in firms:
-                out[firm_id] = from_arrays(self.scenario, arrays, firm_id)
+                out[firm_id] = _computed_decision(self.scenario, arrays, firm_id, level)
         return out
 
     def _ai_streams(self) -> Streams:

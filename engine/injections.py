@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
-from .errors import DecisionError, ScenarioError
+from .errors import DecisionError, ScenarioError, shown
 from .events import CUSTOM_ACTIVE, CUSTOM_FIRED, CUSTOM_ONCE, CUSTOM_TARGET, CUSTOM_WIDTH
 from .scenario.arrays import ACTIVE_LEVERS, ONCE_LEVERS
 from .scenario.reader import Reader
@@ -72,7 +72,7 @@ class CustomEvent:
                 raise DecisionError(f"{where}.headline.{lang}: must be a text of 1-{MAX_HEADLINE} characters")
         duration = raw.get("duration", 1)
         if isinstance(duration, bool) or not isinstance(duration, int) or not 1 <= duration <= MAX_DURATION:
-            raise DecisionError(f"{where}.duration: must be a whole number of quarters, 1-{MAX_DURATION} (got {duration!r})")
+            raise DecisionError(f"{where}.duration: must be a whole number of quarters, 1-{MAX_DURATION} (got {shown(duration)})")
         effects = raw.get("effects", {})
         if not isinstance(effects, dict) or not effects:
             raise DecisionError(f"{where}.effects: must be an object with at least one effect")

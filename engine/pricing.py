@@ -16,6 +16,7 @@ import numpy as np
 
 DEFAULT_TOL = 1e-13
 DEFAULT_MAX_ITER = 5000
+LAM_FLOOR = np.finfo(float).tiny   # smallest normal float64: the least Lambda (1/CNY) zeta divides by
 
 
 def _shares(delta, alpha, prices, available):
@@ -86,7 +87,7 @@ class MarkupKernel:
 
         Returns:
             ``(zeta, shares, weighted, slope)``: zeta (J, M) in price units (0 for unavailable
-            products), market shares ``sum_k w_k s_kj`` (J, M), ``w_k s_kj`` (K, J, M) and
+            products and for products nobody buys), market shares ``sum_k w_k s_kj`` (J, M), ``w_k s_kj`` (K, J, M) and
             ``Lambda = sum_k w_k alpha_kj s_kj`` (J, M), the shares' fall per unit of own price
             (ignoring the own-share term).
         """
@@ -110,7 +111,10 @@ class MarkupKernel:
         np.multiply(was, np.take(firm_total, self.firm_of, axis=1), out=was)
         inner = batch_sum(was, 0)
         inner += share
-        z = np.divide(inner, lam, out=np.zeros_like(inner), where=self.on)
+        # A product nobody buys (every w_k s_kj zero or underflowed) has inner = 0 and lam = 0:
+        # dividing by at least the smallest normal float gives it markup 0 instead of 0/0 = NaN.
+        # Any lam of a product with demand is far above LAM_FLOOR, so those results are unchanged.
+        z = np.divide(inner, np.maximum(lam, LAM_FLOOR), out=np.zeros_like(inner), where=self.on)
         return z, share, ws, lam
 
 

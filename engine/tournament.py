@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .decisions import BUDGETS
-from .errors import ClosedLoopError
+from .errors import ClosedLoopError, shown
 from .game import Game
 from .perf import tune_allocator
 from .scoring import SCORE_METRICS, scorecard
@@ -142,7 +142,7 @@ def run_tournament(scenario, firm_id: str, levels, seeds, quarters: int, *, riva
         except ValueError as exc:
             raise ClosedLoopError(str(exc)) from None
     if not 1 <= quarters <= scenario.n_quarters:
-        raise ClosedLoopError(f"quarters must be between 1 and {scenario.n_quarters} (got {quarters})")
+        raise ClosedLoopError(f"quarters must be between 1 and {scenario.n_quarters} (got {shown(quarters)})")
     scenario = with_player(scenario, firm_id)
     jobs = [(firm_id, level, seed, quarters, rivals) for level in levels for seed in seeds]
     n_workers = workers or min(MAX_WORKERS, os.cpu_count() or 1)

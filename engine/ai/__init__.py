@@ -11,6 +11,7 @@ will keep; a policy may decide the others more cheaply. Levels:
 - ``hard``: Monte Carlo look-ahead over strategic plans (:mod:`engine.ai.hard`).
 """
 
+from ..decisions import within_limits
 from . import easy, hard, normal
 
 
@@ -23,8 +24,16 @@ LEVELS = ("easy", "normal", "hard")
 
 
 def policy(level: str):
-    """Return the decide function for ``level`` (ValueError for an unknown or unavailable level)."""
+    """Return the decide function for ``level`` (ValueError for an unknown or unavailable level).
+
+    Its decisions are held to a player's limits (:func:`engine.decisions.within_limits`), so a
+    game, a fork, a forecast and a tournament all play the same, recordable decisions.
+    """
     try:
-        return POLICIES[level]
+        decide = POLICIES[level]
     except KeyError:
         raise ValueError(f"unknown AI level {level!r} (available: {', '.join(sorted(POLICIES))})") from None
+
+    def limited(state, streams=None, firms=None):
+        return within_limits(decide(state, streams, firms=firms))
+    return limited

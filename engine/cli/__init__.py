@@ -17,7 +17,7 @@ INTERNAL_ERROR = 3
 
 
 class UsageError(ClosedLoopError):
-    """Bad command-line arguments."""
+    """Bad command-line arguments; the message starts with the command, e.g. ``closedloop play: ...``."""
 
 
 class VersionAction(argparse.Action):
@@ -71,6 +71,9 @@ def main(argv=None, extra_commands=()) -> int:
             parser.print_help()
             return BAD_INPUT
         return int(args.handler(args) or 0)
+    except UsageError as exc:  # already prefixed with the command by Parser.error
+        print(_one_line(exc), file=sys.stderr)
+        return BAD_INPUT
     except ClosedLoopError as exc:
         print(f"closedloop: {_one_line(exc)}", file=sys.stderr)
         return BAD_INPUT

@@ -1,5 +1,6 @@
 """Shared argument types and output helpers for CLI subcommands."""
 
+import argparse
 import json
 import math
 import os
@@ -7,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import ClosedLoopError
+from ..game import MAX_SEED
 from ..scenario import load_scenario
 
 
@@ -31,6 +33,27 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise ValueError(f"{text} must be >= 1")
     return value
+
+
+def seed_int(text: str) -> int:
+    """argparse type: a world seed, a whole number from 0 to ``MAX_SEED`` (2**63-1).
+
+    A save stores the seed as a SQLite INTEGER (signed 64 bits), so a larger seed could be
+    played but never saved; every subcommand taking a seed refuses it up front.
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{short_text(text)!r} is not a whole number") from None
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"{short_text(text)} is out of range: a seed is a whole number "
+                                         f"from 0 to {MAX_SEED} (2**63-1)")
+    return value
+
+
+def short_text(text: str, limit: int = 40) -> str:
+    """``text`` as typed, or its first and last characters around "..." when longer than ``limit``."""
+    return text if len(text) <= limit else f"{text[:limit // 2]}...{text[-(limit // 2):]}"
 
 
 non_negative_int.__name__ = "whole number >= 0"

@@ -6,10 +6,10 @@ JSON: ``{"futures", "quarters": [{"quarter", "firms": [{"id", "deliveries", "ope
 """
 
 from ..ai import LEVELS
-from ..errors import ClosedLoopError
+from ..errors import ClosedLoopError, shown
 from ..forecast import run_forecast
 from ..game import Game
-from .common import add_scenario_argument, emit, non_negative_int, positive_int, scenario_from
+from .common import add_scenario_argument, emit, non_negative_int, positive_int, scenario_from, seed_int
 
 MAX_FUTURES = 100_000
 MAX_QUARTERS = 40
@@ -19,7 +19,7 @@ def register(sub) -> None:
     """Add the ``forecast`` subcommand."""
     p = sub.add_parser("forecast", help="Monte Carlo forecast bands (p5/p50/p95) of the next quarters")
     add_scenario_argument(p)
-    p.add_argument("--seed", type=non_negative_int, help="world seed (default: the scenario's)")
+    p.add_argument("--seed", type=seed_int, help="world seed (default: the scenario's)")
     p.add_argument("--futures", type=positive_int, default=1000, help=f"futures to simulate (default 1000, at most {MAX_FUTURES:,})")
     p.add_argument("--quarters", type=positive_int, default=8, help=f"quarters ahead (default 8, at most {MAX_QUARTERS})")
     p.add_argument("--level", choices=LEVELS, default="normal", help="AI level of every firm (default normal)")
@@ -34,9 +34,9 @@ def run(args) -> int:
     scenario = scenario_from(args)
     seed = scenario.info.default_seed if args.seed is None else args.seed
     if args.futures > MAX_FUTURES:
-        raise ClosedLoopError(f"--futures {args.futures}: at most {MAX_FUTURES:,}")
+        raise ClosedLoopError(f"--futures {shown(args.futures)}: at most {MAX_FUTURES:,}")
     if args.quarters > MAX_QUARTERS:
-        raise ClosedLoopError(f"--quarters {args.quarters}: at most {MAX_QUARTERS}")
+        raise ClosedLoopError(f"--quarters {shown(args.quarters)}: at most {MAX_QUARTERS}")
     if args.after >= scenario.n_quarters:
         raise ClosedLoopError(f"--after {args.after}: scenario {scenario.id} has {scenario.n_quarters} quarters")
     game = Game.new(scenario, seed, level=args.level)

@@ -1,7 +1,7 @@
 """``closedloop fork``: from a quarter of a save, change decisions, re-run the AI firms, compare.
 
     closedloop fork FILE --at 2025Q1 --set xiaomi.price.su7=199000 [--set ...] [--hold]
-                    [--until 2026Q4] [--save NEW] [--json FILE]
+                    [--until 2026Q4] [--save NEW [--force]] [--json FILE]
 
 ``--set FIRM.FIELD[.MODEL]=VALUE`` (grammar in :mod:`engine.saves.fork`). Prints the differences
 of the last quarter against the original. Bad input: exit 2, one line, nothing written.
@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ClosedLoopError
-from ..saves import compare_branches, fork_game, load_game, parse_change, save_game
+from ..saves import check_save_target, compare_branches, fork_game, load_game, parse_change, save_game
 from .common import write_json
 
 
@@ -26,7 +26,9 @@ def register(sub) -> None:
                         "bundle, marketing, parent_draw, equity_raise, borrow (CNY, units/quarter), launches=ID,ID")
     p.add_argument("--hold", action="store_true", help="keep the changed values in every later quarter too")
     p.add_argument("--until", metavar="QUARTER", help="last quarter to play (default: as far as the original)")
-    p.add_argument("--save", metavar="NEW", help="write the fork to this save file")
+    p.add_argument("--save", metavar="NEW", help="write the fork to this new save file")
+    p.add_argument("--force", action="store_true", help="let --save replace an existing Closed Loop save "
+                   "(never the original, nor any file that is not a save)")
     p.add_argument("--json", metavar="FILE", help="write the comparison as JSON ('-' for stdout)")
     p.set_defaults(handler=run)
 
@@ -35,6 +37,8 @@ def run(args) -> int:
     """Fork, save, and print the differences of the last quarter."""
     if args.save and Path(args.save).resolve() == Path(args.file).resolve():
         raise ClosedLoopError(f"--save {args.save}: is the original; choose a new file")
+    if args.save:
+        check_save_target(args.save, args.force)
     original = load_game(args.file)
     changes = [parse_change(text, original.scenario) for text in args.changes]
     keys = [(c.firm, c.field, c.model) for c in changes]

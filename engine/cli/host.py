@@ -16,7 +16,7 @@ import time
 
 from ..ai import LEVELS
 from ..errors import ClosedLoopError
-from .common import add_scenario_argument, non_negative_int, positive_int, scenario_from, write_json
+from .common import add_scenario_argument, non_negative_int, positive_int, scenario_from, seed_int, write_json
 
 STOP_POLL_SECONDS = 0.2
 
@@ -52,7 +52,7 @@ def register(sub) -> None:
     p.add_argument("--bind", default="127.0.0.1", metavar="ADDR", help="address to listen on (0.0.0.0 = every interface)")
     p.add_argument("--port", type=port_number, default=8765, help="TCP port (0 = any free port; the URL is printed)")
     p.add_argument("--codes", required=True, metavar="FILE", help="where to write {team: join code} as JSON")
-    p.add_argument("--seed", type=non_negative_int, help="world seed (default: the scenario's)")
+    p.add_argument("--seed", type=seed_int, help="world seed (default: the scenario's)")
     p.add_argument("--ai-level", choices=LEVELS, help="AI level of the firms no team runs (default normal)")
     p.add_argument("--quarters", type=positive_int, help="quarters to play (default: the whole scenario)")
     p.add_argument("--round-seconds", type=seconds, help="resolve each round after this many seconds at the latest")

@@ -1,10 +1,10 @@
 """``closedloop play``: play a scenario with every firm AI-controlled (DESIGN section 5)."""
 
 from ..ai import LEVELS
-from ..errors import ClosedLoopError
+from ..errors import ClosedLoopError, shown
 from ..game import Game
 from ..quarters import quarter_label
-from .common import add_scenario_argument, clean_number, emit, non_negative_int, positive_int, scenario_from
+from .common import add_scenario_argument, clean_number, emit, positive_int, scenario_from, seed_int
 
 FIRM_FIELDS = (("deliveries", "deliveries"), ("revenue_cny", "revenue_cny"), ("gross_margin", "gross_margin"),
                ("operating_profit_cny", "operating_profit_cny"), ("cash_cny", "cash_cny"),
@@ -16,10 +16,12 @@ def register(sub) -> None:
     """Add the ``play`` subcommand."""
     p = sub.add_parser("play", help="play a scenario with every firm AI-controlled")
     add_scenario_argument(p)
-    p.add_argument("--seed", type=non_negative_int, help="world seed (default: the scenario's)")
+    p.add_argument("--seed", type=seed_int, help="world seed (default: the scenario's)")
     p.add_argument("--quarters", type=positive_int, help="quarters to play (default: the whole scenario)")
     p.add_argument("--difficulty", choices=LEVELS, default="normal", help="AI level of every firm")
-    p.add_argument("--save", metavar="FILE", help="write the game to a save file")
+    p.add_argument("--save", metavar="FILE", help="write the game to a new save file")
+    p.add_argument("--force", action="store_true", help="let --save replace an existing Closed Loop save "
+                   "(any other existing file is never replaced)")
     p.add_argument("--json", metavar="FILE", help="write results as JSON ('-' for stdout)")
     p.set_defaults(handler=run)
 
@@ -45,8 +47,11 @@ def run(args) -> int:
     seed = scenario.info.default_seed if args.seed is None else args.seed
     quarters = args.quarters or scenario.n_quarters
     if quarters > scenario.n_quarters:
-        raise ClosedLoopError(f"--quarters {quarters}: scenario {scenario.id} has {scenario.n_quarters} quarters "
+        raise ClosedLoopError(f"--quarters {shown(quarters)}: scenario {scenario.id} has {scenario.n_quarters} quarters "
                               f"({quarter_label(scenario.info.start)}-{quarter_label(scenario.info.end)})")
+    if args.save:
+        from ..saves import check_save_target
+        check_save_target(args.save, args.force)
     try:
         game = Game.new(scenario, seed, level=args.difficulty)
     except ValueError as exc:

@@ -1,9 +1,10 @@
 """``closedloop tournament``: a firm played by each AI level against fixed rivals over many seeds."""
 
 from ..ai import LEVELS
-from ..errors import ClosedLoopError
+from ..errors import ClosedLoopError, shown
+from ..game import MAX_SEED
 from ..tournament import INTERVAL, run_tournament
-from .common import add_scenario_argument, emit, non_negative_int, positive_int, scenario_from
+from .common import add_scenario_argument, emit, positive_int, scenario_from, seed_int
 
 MAX_SEEDS = 10_000
 
@@ -15,7 +16,7 @@ def register(sub) -> None:
     p.add_argument("--firm", required=True, metavar="ID", help="the firm under test (plays as the player's firm)")
     p.add_argument("--levels", default=",".join(LEVELS), metavar="L1,L2", help="AI levels to compare (default easy,normal,hard)")
     p.add_argument("--seeds", type=positive_int, default=32, help="number of seeds (default 32)")
-    p.add_argument("--first-seed", type=non_negative_int, default=0, help="first seed (default 0)")
+    p.add_argument("--first-seed", type=seed_int, default=0, help="first seed (default 0)")
     p.add_argument("--quarters", type=positive_int, help="quarters per game (default: the whole scenario)")
     p.add_argument("--rivals", choices=LEVELS, default="normal", help="AI level of every rival (default normal)")
     p.add_argument("--workers", type=positive_int, help="processes (default: one per core, at most 2)")
@@ -31,11 +32,14 @@ def run(args) -> int:
     if bad or not levels:
         raise ClosedLoopError(f"--levels {args.levels}: choose from {', '.join(LEVELS)}")
     if args.seeds > MAX_SEEDS:
-        raise ClosedLoopError(f"--seeds {args.seeds}: at most {MAX_SEEDS:,}")
+        raise ClosedLoopError(f"--seeds {shown(args.seeds)}: at most {MAX_SEEDS:,}")
+    if args.first_seed + args.seeds - 1 > MAX_SEED:
+        raise ClosedLoopError(f"--first-seed {args.first_seed}: with --seeds {args.seeds} the last seed would pass "
+                              f"{MAX_SEED} (2**63-1)")
     scenario.firm_index(args.firm)
     quarters = args.quarters or scenario.n_quarters
     if quarters > scenario.n_quarters:
-        raise ClosedLoopError(f"--quarters {quarters}: scenario {scenario.id} has {scenario.n_quarters} quarters")
+        raise ClosedLoopError(f"--quarters {shown(quarters)}: scenario {scenario.id} has {scenario.n_quarters} quarters")
     seeds = range(args.first_seed, args.first_seed + args.seeds)
     summaries = run_tournament(scenario, args.firm, levels, seeds, quarters, rivals=args.rivals, workers=args.workers)
     payload = {"scenario": scenario.id, "firm": args.firm, "rivals": args.rivals, "quarters": quarters,

@@ -24,12 +24,13 @@ from .schema import APPLICATION_ID, LATEST as SCHEMA_VERSION, SAVE_SUFFIX
 from .store import FirmInfo, SaveMetadata, read_metadata, scan_saves
 from .worlds import WorldsResult, play_worlds
 from .workshop import autosave_workshop, load_workshop, save_workshop
-from .write import SaveWriteError, autosave, save_game
+from .write import SaveWriteError, autosave, check_save_target, save_game
 
 __all__ = [
     "APPLICATION_ID", "SAVE_SUFFIX", "SCHEMA_VERSION", "BranchComparison", "Change", "Difference", "FirmInfo",
     "Outcomes", "PUBLIC_DECISION_FIELDS", "PUBLIC_FIRM_METRICS", "PUBLIC_MODEL_METRICS", "ReplayCheck",
     "SaveDivergedError", "SaveLoadError", "SaveMetadata", "SaveWriteError", "WorldsResult", "apply_changes", "autosave",
+    "check_save_target",
     "compare_branches", "default_save_dir", "export_copy", "export_csv", "fork_game", "load_game",
     "load_outcomes", "outcomes_of_game", "parse_change", "play_worlds", "read_metadata", "save_game",
     "scan_saves", "verify_replay", "save_workshop", "autosave_workshop", "load_workshop",

@@ -116,19 +116,23 @@ def apply_changes(scenario, firm_id: str, decision: FirmDecision, changes) -> Fi
         raise DecisionError(f"--set {', '.join(c.text for c in mine)}: {exc}") from None
 
 
-def quarter_offset(game, at) -> int:
-    """Offset of quarter ``at`` (label like ``"2025Q1"`` or an int offset) among those played."""
+def quarter_offset(game, at, option: str = "--at") -> int:
+    """Offset of quarter ``at`` (label like ``"2025Q1"`` or an int offset) among those played.
+
+    ``option`` (``"--at"`` or ``"--until"``) starts the ClosedLoopError when ``at`` is no quarter
+    played.
+    """
     if isinstance(at, int):
         t = at
     else:
         try:
             t = parse_quarter(at) - game.scenario.info.start
         except ValueError as exc:
-            raise ClosedLoopError(f"--at {at}: {exc}") from None
+            raise ClosedLoopError(f"{option} {at}: {exc}") from None
     if not 0 <= t < game.t:
         played = f"{quarter_label(game.scenario.info.start)}-{quarter_label(game.scenario.info.start + game.t - 1)}" \
             if game.t else "none"
-        raise ClosedLoopError(f"--at {at}: not a quarter played in this game (played: {played})")
+        raise ClosedLoopError(f"{option} {at}: not a quarter played in this game (played: {played})")
     return t
 
 
@@ -157,7 +161,7 @@ def fork_game(game, at, changes, *, hold: bool = False, until=None, parent_file:
         ClosedLoopError: bad quarter, or cancelled; DecisionError: a change is invalid.
     """
     t0 = quarter_offset(game, at)
-    end = game.t if until is None else quarter_offset(game, until) + 1
+    end = game.t if until is None else quarter_offset(game, until, "--until") + 1
     if end <= t0:
         raise ClosedLoopError(f"--until {until}: is before --at {at}")
     changes = tuple(changes)

@@ -68,6 +68,22 @@ def boundary(fn):
     return wrapper
 
 
+def looks_like_save(path) -> bool:
+    """True when ``path`` is a regular file that starts like a Closed Loop save of any format.
+
+    Only the first 100 bytes are read (the SQLite magic and our application id); it never
+    raises. Used before replacing a file, not to trust one (see :func:`check_header`).
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+    except OSError:
+        return False
+    return len(head) == 100 and head.startswith(SQLITE_MAGIC) and int.from_bytes(head[68:72], "big") == APPLICATION_ID
+
+
 def check_header(path) -> int:
     """Check the file on disk without SQLite; return its schema version.
 

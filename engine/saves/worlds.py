@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .. import injections
-from ..errors import ClosedLoopError
+from ..errors import ClosedLoopError, shown
 from ..game import AI_STREAM_PREFIX, HUMAN, policy
 from ..decisions import to_arrays
 from ..model import advance
@@ -96,7 +96,7 @@ def play_worlds(game, worlds: int = 100, first: int = 1, progress=None) -> World
     if game.t == 0:
         raise ClosedLoopError("no quarter has been played yet")
     if not 1 <= worlds <= MAX_WORLDS or first < 0:
-        raise ClosedLoopError(f"--worlds {worlds}: between 1 and {MAX_WORLDS:,} worlds")
+        raise ClosedLoopError(f"--worlds {shown(worlds)}: between 1 and {MAX_WORLDS:,} worlds")
     sc = game.scenario
     indices = list(range(first, first + worlds))
     world_streams = Streams(game.seed, indices)

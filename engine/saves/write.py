@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from ..errors import SaveLoadError
 from . import codec
-from .hostile import check_header
+from .hostile import check_header, looks_like_save
 from .schema import (COLUMNS, LATEST, MIGRATIONS, QUARTER_TABLES, WORKSHOP_TABLES, create, expected_schema, schema_rows,
                      upgrade)
 
@@ -81,6 +81,28 @@ def _writable_target(path: Path) -> None:
         raise SaveWriteError(f"{path}: is a folder, not a file")
     if not path.parent.is_dir():
         raise SaveWriteError(f"{path}: folder {path.parent} does not exist")
+
+
+def check_save_target(path, force: bool = False, option: str = "--save") -> None:
+    """Refuse a ``--save`` target that would replace something it should not (reads only).
+
+    A new path is fine. An existing file that is not a Closed Loop save (notes, a spreadsheet)
+    is never replaced; an existing Closed Loop save only with ``force``.
+
+    Raises:
+        SaveWriteError: one line starting with ``option`` and the path; nothing is touched.
+    """
+    path = Path(path)
+    where = f"{option} {path}" if option else str(path)
+    if path.is_dir():
+        raise SaveWriteError(f"{where}: is a folder, not a file")
+    if not path.exists():
+        return
+    if not looks_like_save(path):
+        raise SaveWriteError(f"{where}: exists and is not a Closed Loop save; not overwritten (choose another file)")
+    if not force:
+        raise SaveWriteError(f"{where}: a Closed Loop save already exists there; not overwritten "
+                             f"(add --force to replace it)")
 
 
 def write_new(path, fill, raw: bool = False) -> None:

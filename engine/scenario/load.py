@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ScenarioError
+from ..quarters import quarter_label
 from .arrays import OBJECTIVE_KINDS, PIPELINE_SLOTS, ScenarioArrays, compile_arrays
 from .reader import Reader
 from .schema import (BatterySpec, CarModel, ConsumerType, Ecosystem, Event, Firm, MarketSpec,
@@ -124,7 +125,7 @@ def load_scenario(id_or_path: str) -> Scenario:
     except OSError as exc:
         raise ScenarioError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # Windows editors start UTF-8 files with a byte-order mark
     except UnicodeDecodeError:
         raise ScenarioError(f"{path}: not UTF-8 text") from None
     return parse_scenario(text, str(path))
@@ -136,6 +137,8 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioError(f"{filename}: not valid TOML ({exc})") from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise ScenarioError(f"{filename}: not valid TOML (arrays or tables nested too deeply)") from None
     r = Reader(filename)
     known = {"scenario", "market", "battery", "model", "consumer_types", "ecosystems", "firms",
              "models", "events", "objectives", "scoring"}
@@ -213,9 +216,16 @@ def _cross_check(s: Scenario, r: Reader) -> None:
         r.fail("model.ramp", "must list at least one efficiency")
     if sum(t.weight for t in s.consumer_types) > 1.0 + 1e-9:
         r.fail("consumer_types", "weights sum to more than 1")
+    if not sum(t.weight for t in s.consumer_types) > 0.0:
+        r.fail("consumer_types", "weights sum to 0: no consumer type would ever buy a car")
+    model_tags = sorted({tag for m in s.models for tag in m.tags})
     for i, t in enumerate(s.consumer_types):
         if t.ecosystem_id and t.ecosystem_id not in eco_ids:
             r.fail(f"consumer_types[{i}].ecosystem_id", f"no ecosystem {t.ecosystem_id!r}")
+        for tag in t.tastes:
+            if tag not in model_tags:
+                r.fail(f"consumer_types[{i}].tastes.{tag}",
+                       f"no model carries tag {tag!r} (the models' tags: {', '.join(model_tags)})")
     for i, f in enumerate(s.firms):
         if len(f.ramping) > len(s.model.ramp):
             r.fail(f"firms[{i}].ramping", f"lists more quarters than model.ramp ({len(s.model.ramp)})")
@@ -229,8 +239,10 @@ def _cross_check(s: Scenario, r: Reader) -> None:
     for i, m in enumerate(s.models):
         if m.firm not in firm_ids:
             r.fail(f"models[{i}].firm", f"no firm {m.firm!r}")
-        if m.launch != -1 and m.launch < s.info.start and not m.optional:
-            r.fail(f"models[{i}].launch", "is before scenario.start (omit it for models on sale at the start)")
+        if m.launch != -1 and m.launch < s.info.start:
+            r.fail(f"models[{i}].launch", f"{quarter_label(m.launch)} is before scenario.start "
+                   + ("(omit it to let the firm launch the model when it chooses)" if m.optional
+                      else "(omit it for models on sale at the start)"))
         if m.optional and m.dev_quarters < 1:
             r.fail(f"models[{i}].dev_quarters", "an optional model needs at least one quarter of development")
         unknown = [t for t in m.tags if tags and t not in tags]
@@ -242,7 +254,12 @@ def _cross_check(s: Scenario, r: Reader) -> None:
             r.fail(f"models[{i}]", f"models of firm {order[i]!r} must be listed together")
     if [f for f in dict.fromkeys(order)] != [f for f in s.firm_ids if f in order]:
         r.fail("models", "list the models in the order of their firms")
+    span = f"{quarter_label(s.info.start)}-{quarter_label(s.info.end)}"
     for i, e in enumerate(s.events):
+        if e.first != -1 and e.last != -1 and e.first > e.last:
+            r.fail(f"events[{i}].first", f"{quarter_label(e.first)} is after events[{i}].last ({quarter_label(e.last)})")
+        if e.scheduled != -1 and not s.info.start <= e.scheduled <= s.info.end:
+            r.fail(f"events[{i}].scheduled", f"{quarter_label(e.scheduled)} is outside the scenario ({span})")
         if e.target not in EVENT_TARGETS and e.target not in firm_ids and e.target != "player":
             r.fail(f"events[{i}].target", f"must be all, player, autonomy-leader, random or a firm id (got {e.target!r})")
     for i, o in enumerate(s.objectives):

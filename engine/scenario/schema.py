@@ -144,11 +144,15 @@ class ConsumerType:
     id: str
     name: Text
     weight: float = param(0.0, 1.0, doc="share of potential buyers")
-    alpha: float = param(1e-8, 1e-2, unit="utility/CNY", doc="price sensitivity")
+    alpha: float = param(1e-8, 1e-3, unit="utility/CNY",
+                         doc="price sensitivity; at most 1e-3 (10x the most price-sensitive plausible type, "
+                             "elasticity -9 at 100k CNY) so exp(-alpha * price) stays a normal float up to ~700k CNY")
     autonomy: float = param(-5, 5, unit="utility/level")
     brand: float = param(-5, 5, unit="utility/brand")
     ecosystem: float = param(-5, 10, unit="utility", doc="utility from full integration with this type's ecosystem")
-    premium: float = param(0.0, 1e-2, unit="utility/CNY", doc="extra price sensitivity above a brand's credible price")
+    premium: float = param(0.0, 1e-3, unit="utility/CNY",
+                           doc="extra price sensitivity above a brand's credible price; at most 1e-3 like alpha "
+                               "(10k CNY over the ceiling then costs 10 utility, e^-10 of the buyers)")
     ecosystem_id: str = param(default="", source="game design", doc="the ecosystem this type lives in ('' = none)")
     tastes: dict = param(default={}, source="game design", doc="utility per model tag (body, powertrain)")
 

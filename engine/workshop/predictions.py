@@ -15,6 +15,7 @@ it predicted; quarters without a prediction are listed but not scored.
 import math
 from dataclasses import dataclass
 
+from ..errors import shown
 from .settings import WorkshopError, expect_object
 
 MAX_RATIONALE = 2000
@@ -68,7 +69,7 @@ def _number(value, where: str, lo: float, hi: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise WorkshopError(f"{where}: must be a finite number (got {value!r})")
     if not lo <= value <= hi:
-        raise WorkshopError(f"{where}: must be between {lo:,.0f} and {hi:,.0f} (got {value:,.0f})")
+        raise WorkshopError(f"{where}: must be between {shown(lo)} and {shown(hi)} (got {shown(value)})")
     return float(value)
 
 

@@ -18,6 +18,7 @@ import math
 from dataclasses import replace
 
 from ..decisions import FirmDecision, validate
+from ..errors import shown
 from ..forecast import run_forecast
 from ..game import Game
 from ..injections import CustomEvent, check
@@ -263,7 +264,7 @@ class WorkshopSession:
         self._need(OPEN, LOCKED, action="extend the deadline")
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not math.isfinite(seconds) \
                 or not 0 < seconds <= MAX_ROUND_SECONDS:
-            raise WorkshopError(f"seconds: must be a positive number of seconds (got {seconds!r})")
+            raise WorkshopError(f"seconds: must be a positive number of seconds (got {shown(seconds)})")
         if self.deadline is None:
             if now is None:
                 raise WorkshopError("no deadline is set: give the current time to start one")
@@ -341,7 +342,7 @@ class WorkshopSession:
         self._need(OPEN, LOCKED, action="preview an event")
         for name, value, top in (("futures", futures, MAX_PREVIEW_FUTURES), ("quarters", quarters, MAX_PREVIEW_QUARTERS)):
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= top:
-                raise WorkshopError(f"{name}: must be a whole number 1-{top} (got {value!r})")
+                raise WorkshopError(f"{name}: must be a whole number 1-{top} (got {shown(value)})")
         entry = self._injection(event, target)
         base = tuple(self.injections)
         check(self.scenario, base + (entry,))

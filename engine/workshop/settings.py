@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field, fields
 
 from .. import ai
 from ..ai import LEVELS
-from ..errors import ClosedLoopError
+from ..errors import ClosedLoopError, shown
 
 MISSING_POLICIES = ("ai", "carry")
 MAX_TEAMS = 10
@@ -102,7 +102,7 @@ class WorkshopSettings:
         if len(set(teams)) != len(teams):
             raise WorkshopError("teams: a firm is listed twice")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
-            raise WorkshopError(f"seed: must be a whole number >= 0 (got {self.seed!r})")
+            raise WorkshopError(f"seed: must be a whole number from 0 to 2**63-1 (got {shown(self.seed)})")
         if self.ai_level not in LEVELS:
             raise WorkshopError(f"ai_level: must be one of {', '.join(LEVELS)} (got {self.ai_level!r})")
         try:
@@ -111,11 +111,11 @@ class WorkshopSettings:
             raise WorkshopError(f"ai_level: {exc}") from None
         if self.quarters is not None and (isinstance(self.quarters, bool) or not isinstance(self.quarters, int)
                                           or not 1 <= self.quarters <= scenario.n_quarters):
-            raise WorkshopError(f"quarters: must be 1-{scenario.n_quarters} for {scenario.id} (got {self.quarters!r})")
+            raise WorkshopError(f"quarters: must be 1-{scenario.n_quarters} for {scenario.id} (got {shown(self.quarters)})")
         rs = self.round_seconds
         if rs is not None and (isinstance(rs, bool) or not isinstance(rs, (int, float)) or not math.isfinite(rs)
                                or not 0 < rs <= MAX_ROUND_SECONDS):
-            raise WorkshopError(f"round_seconds: must be a positive number of seconds (got {rs!r})")
+            raise WorkshopError(f"round_seconds: must be a positive number of seconds (got {shown(rs)})")
         if self.missing not in MISSING_POLICIES:
             raise WorkshopError(f"missing: must be one of {', '.join(MISSING_POLICIES)} (got {self.missing!r})")
         if not isinstance(self.team_names, dict):

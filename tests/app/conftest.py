@@ -1,5 +1,7 @@
 """App test fixtures: real Qt widgets offscreen, settings in a temporary folder per test."""
 
+import re
+
 import pytest
 from PySide6.QtCore import QSettings
 
@@ -48,3 +50,18 @@ def play(qtbot):
                 assert session.end_quarter()
 
     return run
+
+
+@pytest.fixture
+def short_scenario(scenario):
+    """``short_scenario("2024Q3")``: the default scenario ending then. Events scheduled after the
+    new end lose their schedule (a scheduled quarter must lie inside the scenario)."""
+    from engine.quarters import parse_quarter
+    from engine.scenario import parse_scenario
+
+    def shortened(end: str):
+        last = parse_quarter(end)
+        text = re.sub(r'(?m)^scheduled = "(\d{4}Q\d)"\n',
+                      lambda m: m.group(0) if parse_quarter(m.group(1)) <= last else "", scenario.text)
+        return parse_scenario(text.replace('end = "2027Q4"', f'end = "{end}"', 1), "short.toml")
+    return shortened

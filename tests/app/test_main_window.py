@@ -113,11 +113,10 @@ def test_charts_export_png(window, session, qtbot, tmp_path):
     assert not image.isNull() and image.width() == 800
 
 
-def test_end_of_game_shows_scorecard_objectives_and_the_luck_hook(app, scenario, qtbot, play):
+def test_end_of_game_shows_scorecard_objectives_and_the_luck_hook(app, short_scenario, qtbot, play):
     from app.session import Session
-    from engine.scenario import parse_scenario
 
-    short = parse_scenario(scenario.text.replace('end = "2027Q4"', 'end = "2024Q3"', 1), "short.toml")
+    short = short_scenario("2024Q3")
     s = Session()
     s.new_game(short)
     settings.put("report/auto_open", False)

@@ -106,6 +106,8 @@ def test_engine_messages_are_rephrased_in_the_players_language(app):
     i18n.install("zh_CN")
     assert problems.localise(text) == "必须在 1.00万元 至 1,000万元 之间。"
     assert problems.localise("unknown problem") == "unknown problem"
+    huge = "must be between 10,000 and 10,000,000 CNY (got 1e+300)"   # the engine shows huge numbers compactly
+    assert problems.localise(huge) == "必须在 1.00万元 至 1,000万元 之间。"
 
 
 def test_settings_persist_across_qsettings_instances(app):

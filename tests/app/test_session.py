@@ -126,11 +126,10 @@ def test_preview_of_the_draft_gives_bands_and_a_probability(session, qtbot):
     assert 0.0 <= forecast.objective_probability <= 1.0
 
 
-def test_the_game_ends_after_the_last_quarter(app, scenario, qtbot, play):
+def test_the_game_ends_after_the_last_quarter(app, short_scenario, qtbot, play):
     from app.session import Session
-    from engine.scenario import parse_scenario
 
-    short = parse_scenario(scenario.text.replace('end = "2027Q4"', 'end = "2024Q2"', 1), "short.toml")
+    short = short_scenario("2024Q2")
     s = Session()
     s.new_game(short)
     play(s, 1)

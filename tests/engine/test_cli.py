@@ -19,6 +19,7 @@ def assert_bad_input(result, fragment):
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("closedloop") and not lines[0].startswith("closedloop: closedloop"), lines[0]
     assert "Traceback" not in result.stderr
     assert fragment in lines[0], lines[0]
 
@@ -76,7 +77,8 @@ def test_play_table_on_stdout():
     (("play", "--scenario", "xiaomi-2024", "--quarters", "17"), "has 16 quarters"),
     (("play", "--scenario", "xiaomi-2024", "--difficulty", "insane"), "--difficulty"),
     (("play", "--scenario", "missing/file.toml"), "cannot read"),
-    (("frobnicate",), "invalid choice"),
+    (("frobnicate",), "closedloop: argument COMMAND: invalid choice"),
+    (("play", "--scenario", "xiaomi-2024", "--seed", "x"), "closedloop play: argument --seed: 'x' is not a whole number"),
 ])
 def test_bad_arguments_exit_2_with_one_line(args, fragment):
     assert_bad_input(cli(*args), fragment)
@@ -93,3 +95,9 @@ def test_json_to_a_folder_or_unwritable_place(tmp_path):
     assert_bad_input(cli("play", "--scenario", "xiaomi-2024", "--quarters", "1", "--json", str(tmp_path)), "is a folder")
     assert_bad_input(cli("play", "--scenario", "xiaomi-2024", "--quarters", "1", "--json",
                          str(tmp_path / "no" / "such" / "dir.json")), "cannot write")
+
+
+def test_deeply_nested_scenario_file_is_bad_input_not_an_internal_error(tmp_path):
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert_bad_input(cli("play", "--scenario", str(deep)), f"{deep}: not valid TOML (arrays or tables nested too deeply)")

@@ -1,6 +1,9 @@
 """Same scenario + seed + decisions => identical results; batches equal single runs."""
 
+import re
+
 import numpy as np
+import pytest
 
 from engine.game import Game
 from engine_helpers import run_batch
@@ -62,3 +65,13 @@ def test_state_is_read_only(scenario):
     except ValueError:
         return
     raise AssertionError("state arrays must be read-only")
+
+
+@pytest.mark.parametrize("seed,shown", [(-1, "-1"), (2**63, "9.22337e+18"), (10**300, "1e+300"), (1.5, "1.5"),
+                                        (True, "True")])
+def test_a_game_refuses_a_seed_outside_0_to_2_63_minus_1(scenario, seed, shown):
+    from engine.errors import ClosedLoopError
+
+    with pytest.raises(ClosedLoopError, match=rf"^seed {re.escape(shown)}: must be a whole number from 0 to "
+                                              r"9223372036854775807 \(2\*\*63-1\)$"):
+        Game(scenario, seed, {})

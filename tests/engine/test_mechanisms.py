@@ -106,6 +106,22 @@ def test_streams_blocks_are_pure_functions_of_quarter(scenario):
     np.testing.assert_array_equal(Streams(9, [2]).block(10, w)[0], late[2])
 
 
+def test_streams_blocks_equal_the_documented_definition_in_any_order():
+    """Block t of stream i = draws t*w .. (t+1)*w of PCG64(SeedSequence(seed, spawn_key=prefix+(i,))),
+    whether reached in order (no jump), by jumping back, after a width change or after prepare()."""
+    def reference(i, t, w, prefix=(4,)):
+        gen = np.random.Generator(np.random.PCG64(np.random.SeedSequence(9, spawn_key=prefix + (i,))))
+        return gen.random((t + 1) * w)[t * w:]
+
+    s = Streams(9, [0, 5, 2], prefix=(4,))
+    s.prepare()
+    s.prepare()                                    # idempotent: seeds once
+    for t, w in [(0, 7), (7, 7), (8, 7), (16, 7), (3, 7), (3, 5), (30, 5), (9, 7)]:
+        block = s.block(t, w)
+        for row, i in enumerate([0, 5, 2]):
+            np.testing.assert_array_equal(block[row], reference(i, t, w), err_msg=f"t={t} w={w} i={i}")
+
+
 def test_optional_launch_goes_on_sale_after_development(scenario):
     game = Game.new(scenario, 4, human=("xiaomi",))
     d = game.suggest("xiaomi")

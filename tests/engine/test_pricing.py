@@ -92,3 +92,23 @@ def test_capacity_variant_equals_plain_nash_when_slack():
     prices, shadow = nash_prices_capacity(delta, alpha, cost, owner, np.full((4, 7), 10.0), 1.0, weights)
     assert np.all(shadow == 0)
     np.testing.assert_allclose(prices, free, rtol=1e-10)
+
+
+def test_no_buyers_at_all_gives_markup_zero_not_nan():
+    """Every type weight 0: no product has demand, so every price is its cost (was 0/0 = NaN)."""
+    delta, alpha, cost, owner, weights = market(8, B=5)
+    prices = nash_prices(delta, alpha, cost, owner, np.zeros_like(weights), p0=2.0 * cost)
+    assert np.array_equal(prices, cost)
+
+
+def test_product_whose_demand_underflows_is_priced_at_cost_and_leaves_the_rest_alone():
+    """A product nobody can buy (exp(utility) underflows to 0) behaves like one not on sale."""
+    delta, alpha, cost, owner, weights = market(9, B=6)
+    delta[:, :, 4] = -800.0                                     # exp(-800 - alpha p) == 0.0
+    prices = nash_prices(delta, alpha, cost, owner, weights)
+    off = np.ones_like(cost)
+    off[:, 4] = 0.0
+    without = nash_prices(delta, alpha, cost, owner, weights, available=off)
+    assert np.all(np.isfinite(prices))
+    assert np.array_equal(prices[:, 4], cost[:, 4])
+    np.testing.assert_allclose(prices, without, rtol=1e-12)

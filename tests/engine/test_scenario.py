@@ -2,6 +2,7 @@
 
 import re
 
+import numpy as np
 import pytest
 
 from engine.errors import ScenarioError
@@ -59,6 +60,23 @@ MUTATIONS = [
     ("no source", lambda t: re.sub(r'(?m)^source = "calibrated: Xiaomi EV segment.*$', "", t, count=1), r"firms\[0\]\.\w+: has no source"),
     ("bad player", lambda t: t.replace('player = "xiaomi"', 'player = "ford"', 1), r"scenario\.player: no firm 'ford'"),
     ("bad objective", lambda t: t.replace('kind = "never_distressed"', 'kind = "win"', 1), r"objectives\[1\]\.kind: must be one of"),
+    ("no buyers", lambda t: re.sub(r"(?m)^weight = [0-9.]+$", "weight = 0.0", t), r"consumer_types: weights sum to 0"),
+    ("alpha too high", lambda t: re.sub(r"(?m)^alpha = [0-9.e-]+$", "alpha = 0.01", t, count=1),
+     r"consumer_types\[0\]\.alpha: must be <= 0\.001 \(got 0\.01\)"),
+    ("premium too high", lambda t: re.sub(r"(?m)^premium = [0-9.e-]+$", "premium = 0.01", t, count=1),
+     r"consumer_types\[0\]\.premium: must be <= 0\.001 \(got 0\.01\)"),
+    ("taste no model has", lambda t: t.replace("tastes = { phev = 0.45,", "tastes = { phevv = 0.45, phev = 0.45,", 1),
+     r"consumer_types\[0\]\.tastes\.phevv: no model carries tag 'phevv' \(the models' tags: bev, erev, "),
+    ("event window reversed", lambda t: t.replace('first = "2025Q2"\nlast = "2026Q2"', 'first = "2026Q3"\nlast = "2026Q2"', 1),
+     r"events\[\d+\]\.first: 2026Q3 is after events\[\d+\]\.last \(2026Q2\)$"),
+    ("scheduled after the end", lambda t: t.replace('scheduled = "2026Q1"', 'scheduled = "2029Q1"', 1),
+     r"events\[\d+\]\.scheduled: 2029Q1 is outside the scenario \(2024Q1-2027Q4\)$"),
+    ("scheduled before the start", lambda t: t.replace('scheduled = "2024Q1"', 'scheduled = "2023Q4"', 1),
+     r"events\[0\]\.scheduled: 2023Q4 is outside the scenario \(2024Q1-2027Q4\)$"),
+    ("launch before the start", lambda t: t.replace('launch = "2024Q2"', 'launch = "2023Q4"', 1),
+     r"models\[\d+\]\.launch: 2023Q4 is before scenario\.start \(omit it for models on sale at the start\)"),
+    ("optional launch before the start", lambda t: t.replace('launch = "2025Q2"\noptional = true', 'launch = "2023Q4"\noptional = true', 1),
+     r"models\[\d+\]\.launch: 2023Q4 is before scenario\.start \(omit it to let the firm launch"),
 ]
 
 
@@ -87,3 +105,47 @@ def test_compiled_arrays_are_read_only(scenario):
     arrays = compile_arrays(scenario)
     with pytest.raises(ValueError):
         arrays.price0[0] = 1.0
+
+
+def test_shipped_scenarios_sit_well_inside_the_price_sensitivity_bounds():
+    """The tightened alpha/premium bounds (1e-3/CNY) leave the calibrated values 8x headroom."""
+    for sc in list_scenarios():
+        assert max(t.alpha for t in sc.consumer_types) * 8 < 1e-3, sc.id
+        assert max(t.premium for t in sc.consumer_types) * 8 < 1e-3, sc.id
+
+
+def test_price_sensitivities_at_their_bounds_keep_every_decision_and_state_finite():
+    """alpha = premium = 1e-3 (the largest a file may say): the normal AI and the state stay finite."""
+    import math
+
+    from engine.game import Game
+
+    text = re.sub(r"(?m)^alpha = [0-9.e-]+$", "alpha = 0.001", TEXT)
+    text = re.sub(r"(?m)^premium = [0-9.e-]+$", "premium = 0.001", text)
+    game = Game.new(parse_scenario(text, "steep.toml"), 3)
+    for _ in range(2):
+        record = game.play_quarter()
+        for firm_id, decision in record.decisions.items():
+            numbers = [v for table in (decision.prices, decision.production) for v in table.values()]
+            assert all(math.isfinite(v) for v in numbers), firm_id
+        assert np.all(np.isfinite(game.state.data)), record.report.quarter
+
+
+@pytest.mark.parametrize("nested", ["[" * 5000 + "]" * 5000, "{a = " * 5000 + "1" + "}" * 5000])
+def test_deeply_nested_toml_is_one_line_naming_the_file(tmp_path, nested):
+    """5,000 levels of nesting overflow tomllib's recursion: a ScenarioError, not a RecursionError."""
+    deep = tmp_path / "deep.toml"
+    deep.write_text(TEXT + "\nnested = " + nested + "\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"deep\.toml: not valid TOML \(arrays or tables nested too deeply\)$"):
+        load_scenario(str(deep))
+
+
+def test_utf8_file_with_a_byte_order_mark_loads_like_one_without(tmp_path):
+    """Notepad saves UTF-8 with a BOM; it used to fail as "Invalid statement (line 1, col 1)"."""
+    plain, bom = tmp_path / "plain.toml", tmp_path / "bom.toml"
+    plain.write_bytes(TEXT.encode("utf-8"))
+    bom.write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
+    with_bom = load_scenario(str(bom))
+    assert with_bom.text == TEXT and not with_bom.text.startswith("\ufeff")
+    assert with_bom.digest == load_scenario(str(plain)).digest
+    assert with_bom.info.name.zh == "闭环：小米的赌局（2024-2027）"

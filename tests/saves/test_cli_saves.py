@@ -22,6 +22,7 @@ def assert_bad_input(result, fragment):
     assert result.returncode == 2, result.stdout + result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert lines[0].startswith("closedloop") and not lines[0].startswith("closedloop: closedloop"), lines[0]
     assert fragment in lines[0], lines[0]
 
 
@@ -111,7 +112,11 @@ def test_fork_writes_a_new_save_with_its_parent(played, tmp_path):
 @pytest.mark.parametrize("args,fragment", [
     (("--at", "2024Q4", "--set", "xiaomi.price=1"), "price needs a model"),
     (("--at", "2024Q4", "--set", "xiaomi.price.su7=5"), "xiaomi.prices.su7: must be between"),
-    (("--at", "2031Q1", "--set", "xiaomi.shifts=2"), "not a quarter played"),
+    (("--at", "2024Q4", "--set", "xiaomi.price.su7=1e300"),
+     "xiaomi.prices.su7: must be between 10,000 and 10,000,000 CNY (got 1e+300)"),
+    (("--at", "2031Q1", "--set", "xiaomi.shifts=2"), "--at 2031Q1: not a quarter played"),
+    (("--at", "2024Q2", "--until", "2027Q4", "--set", "xiaomi.shifts=2"),
+     "--until 2027Q4: not a quarter played in this game (played: 2024Q1-2025Q2)"),
     (("--at", "2024Q4", "--set", "xiaomi.shifts=2", "--set", "xiaomi.shifts=3"), "set twice"),
     (("--at", "2024Q4"), "--set"),
 ])
@@ -126,3 +131,80 @@ def test_fork_refuses_to_overwrite_the_original(played):
     assert_bad_input(cli("fork", played, "--at", "2024Q2", "--set", "xiaomi.shifts=2", "--save", played),
                      "is the original")
     assert digest(played) == before
+
+
+HUGE_SEED = "99999999999999999999999999"
+
+
+@pytest.mark.parametrize("args", [
+    ("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--seed", HUGE_SEED),
+    ("forecast", "--scenario", "xiaomi-2024", "--futures", 10, "--seed", HUGE_SEED),
+    ("host", "--scenario", "xiaomi-2024", "--teams", "xiaomi", "--seed", str(2**63)),
+    ("tournament", "--scenario", "xiaomi-2024", "--firm", "xiaomi", "--first-seed", HUGE_SEED),
+])
+def test_a_seed_a_save_cannot_store_is_refused_in_every_subcommand(tmp_path, args):
+    """A seed above 2**63-1 was played and then crashed writing the save (OverflowError, exit 3)."""
+    new = tmp_path / "never.closedloop"
+    option = args[-2]
+    assert_bad_input(cli(*args, "--save", new) if args[0] == "play" else cli(*args),
+                     f"argument {option}: {args[-1]} is out of range: a seed is a whole number from 0 to "
+                     f"{2**63 - 1} (2**63-1)")
+    assert not new.exists()
+
+
+def test_the_largest_seed_plays_saves_and_replays(tmp_path):
+    path = tmp_path / "max.closedloop"
+    assert cli("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--seed", 2**63 - 1, "--save", path).returncode == 0
+    assert read_metadata(path).seed == 2**63 - 1
+    assert cli("replay", path, "--verify").returncode == 0
+
+
+def test_a_tournament_whose_last_seed_passes_the_limit_is_refused():
+    assert_bad_input(cli("tournament", "--scenario", "xiaomi-2024", "--firm", "xiaomi", "--first-seed", 2**63 - 2,
+                         "--seeds", 3), "the last seed would pass")
+
+
+@pytest.mark.parametrize("hold", [True, False])
+def test_fork_at_the_lowest_legal_price_plays_with_production_capped(played, tmp_path, hold):
+    """At 10,000 CNY the AI wanted 11M SU7s a quarter; it was refused as a field nobody set."""
+    from engine.decisions import MAX_UNITS
+    from engine.saves import load_game
+
+    new = tmp_path / "cheap.closedloop"
+    out = cli("fork", played, "--at", "2024Q2", *(["--hold"] if hold else []), "--set", "xiaomi.price.su7=10000",
+              "--save", new)
+    assert out.returncode == 0, out.stderr
+    assert cli("replay", new, "--verify").returncode == 0
+    production = [r.decisions["xiaomi"].production["su7"] for r in load_game(new).records]
+    assert max(production) == MAX_UNITS
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_save_never_replaces_a_file_that_is_not_a_save(played, tmp_path, force):
+    """A text file passed as --save became an SQLite file; now it is left alone, --force or not."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n", encoding="utf-8")
+    before = digest(notes)
+    flag = ["--force"] if force else []
+    assert_bad_input(cli("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--save", notes, *flag),
+                     f"--save {notes}: exists and is not a Closed Loop save; not overwritten")
+    assert_bad_input(cli("fork", played, "--at", "2024Q2", "--set", "xiaomi.shifts=2", "--save", notes, *flag),
+                     f"--save {notes}: exists and is not a Closed Loop save; not overwritten")
+    assert digest(notes) == before
+
+
+def test_save_replaces_an_existing_save_only_with_force(played, tmp_path):
+    target = tmp_path / "mine.closedloop"
+    assert cli("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--seed", 11, "--save", target).returncode == 0
+    before = digest(target)
+    for args in (("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--seed", 12),
+                 ("fork", played, "--at", "2024Q2", "--set", "xiaomi.shifts=2")):
+        assert_bad_input(cli(*args, "--save", target), "a Closed Loop save already exists there; not overwritten "
+                                                       "(add --force to replace it)")
+        assert digest(target) == before
+    assert cli("play", "--scenario", "xiaomi-2024", "--quarters", 1, "--seed", 12, "--save", target,
+               "--force").returncode == 0
+    assert read_metadata(target).seed == 12
+    out = cli("fork", played, "--at", "2024Q2", "--set", "xiaomi.shifts=2", "--save", target, "--force")
+    assert out.returncode == 0, out.stderr
+    assert read_metadata(target).fork_at == "2024Q2"
