@@ -9,6 +9,7 @@ never sees it. See ``docs/workshop-protocol.md``.
 """
 
 import logging
+import math
 import threading
 import time
 
@@ -17,7 +18,7 @@ from websockets.sync.server import serve
 
 from ..errors import ClosedLoopError
 from . import protocol
-from .access import FACILITATOR, TEAM, AccessTable, RateLimit
+from .access import FACILITATOR, TEAM, AccessTable, JoinThrottle, RateLimit
 from .peer import CLOSE_POLICY, OUTBOX, Peer, limit_send_time
 from .protocol import ProtocolError
 from .session import FINISHED, LOCKED, OPEN, RESOLVED
@@ -27,6 +28,10 @@ log = logging.getLogger(__name__)
 MAX_FAILED_JOINS = 5
 MAX_STRIKES = 50
 CLOSE_TOO_MANY, CLOSE_REVOKED = 1013, 4001
+JOIN_GRACE = 10.0                 # seconds a connection has to join or resume
+MAX_UNJOINED_PER_ADDRESS = 4      # connections not yet joined, per remote address
+JOIN_FAILURES_PER_ADDRESS = 10    # failed joins per remote address ...
+JOIN_FAILURE_WINDOW = 60.0        # ... in this many seconds
 
 
 class WorkshopHost:
@@ -40,8 +45,16 @@ class WorkshopHost:
         lock_at_deadline: lock the open round when its deadline passes (when not ``auto``).
         on_event: ``callback(name, payload)`` after every change (see the protocol document).
         rate, burst: per-connection message rate limit (messages/second, bucket size).
-        max_connections: further connections are closed with 1013.
-        clock: wall clock for deadlines (seconds); monotonic: clock for rate limits.
+        max_connections: when this many are open, a new connection takes the place of the oldest
+            one that has not joined yet, or is closed with 1013 if every one has joined.
+        join_grace: seconds a connection has to join (or resume) before it is closed (1008).
+        max_unjoined_per_address: connections from one remote address that have not joined yet;
+            a further one is closed at once (1013), so one machine cannot take every slot.
+        join_failures_per_address, join_failure_window: failed joins (and resumes) allowed per
+            remote address in the window (seconds), whatever connections they came on; beyond
+            them every join from that address is refused (``rate-limited``, then closed, 1008).
+        clock: wall clock for deadlines (seconds); monotonic: clock for rate limits and the
+            failed-join window.
         tick: how often (seconds) deadlines are checked.
         send_timeout: a client that accepts no data for this long is disconnected.
         outbox: messages queued per connection before a client that does not keep up is dropped.
@@ -49,12 +62,17 @@ class WorkshopHost:
 
     def __init__(self, session, bind: str = "127.0.0.1", port: int = 0, *, auto: bool = False,
                  lock_at_deadline: bool = True, on_event=None, rate: float = 5.0, burst: float = 20.0,
-                 max_connections: int = 64, clock=time.time, monotonic=time.monotonic, tick: float = 0.2,
-                 send_timeout: float = 10.0, outbox: int = OUTBOX):
+                 max_connections: int = 64, join_grace: float = JOIN_GRACE,
+                 max_unjoined_per_address: int = MAX_UNJOINED_PER_ADDRESS,
+                 join_failures_per_address: int = JOIN_FAILURES_PER_ADDRESS,
+                 join_failure_window: float = JOIN_FAILURE_WINDOW, clock=time.time, monotonic=time.monotonic,
+                 tick: float = 0.2, send_timeout: float = 10.0, outbox: int = OUTBOX):
         self.session = session
         self.auto, self.lock_at_deadline = auto, lock_at_deadline
         self.on_event = on_event
         self.rate, self.burst, self.max_connections = rate, burst, max_connections
+        self.join_grace, self.max_unjoined_per_address = join_grace, max_unjoined_per_address
+        self.throttle = JoinThrottle(join_failures_per_address, join_failure_window)
         self.clock, self.monotonic, self.tick = clock, monotonic, tick
         self.send_timeout, self.outbox = send_timeout, outbox
         self.access = AccessTable(session.teams)
@@ -160,20 +178,29 @@ class WorkshopHost:
 
     # ---- connections ----------------------------------------------------------------------
     def _handle(self, conn) -> None:
-        peer = Peer(conn, RateLimit(self.rate, self.burst, self.monotonic()), self.outbox)
+        peer = Peer(conn, RateLimit(self.rate, self.burst, self.monotonic()), self.outbox,
+                    _address_of(conn), time.monotonic())
         with self._lock:
-            full = len(self._peers) >= self.max_connections
-            if not full:
-                self._peers.add(peer)
-        if full:
-            conn.close(CLOSE_TOO_MANY, "too many connections")
+            refused = self._admit(peer)
+        if refused:
+            conn.close(CLOSE_TOO_MANY, refused)
             return
         limit_send_time(conn.socket, self.send_timeout)
         peer.writer.start()
+        join_by = peer.opened + self.join_grace
         try:
             while not peer.closing:
                 try:
-                    frame = conn.recv()
+                    if peer.role is None:              # not joined yet: only until the grace period ends
+                        left = join_by - time.monotonic()
+                        if left <= 0:
+                            peer.close(CLOSE_POLICY, f"no join within {self.join_grace:g} s")
+                            break
+                        frame = conn.recv(timeout=left)
+                    else:
+                        frame = conn.recv()
+                except TimeoutError:
+                    continue
                 except ConnectionClosed:
                     break
                 self._on_frame(peer, frame)
@@ -185,10 +212,29 @@ class WorkshopHost:
             self._flush_events()
             peer.finish()
 
+    def _admit(self, peer: Peer) -> str | None:
+        """Add ``peer`` (under the lock), or return why it is refused. When every slot is taken,
+        the oldest connection that has not joined yet makes room for it, so connections that never
+        join cannot keep a team or the facilitator out."""
+        live = [p for p in self._peers if not p.closing]
+        waiting = [p for p in live if p.role is None]
+        if sum(p.address == peer.address for p in waiting) >= self.max_unjoined_per_address:
+            return "too many connections from this address"
+        if len(live) >= self.max_connections:
+            if not waiting:
+                return "too many connections"
+            oldest = min(waiting, key=lambda p: p.opened)
+            oldest.close(CLOSE_TOO_MANY, "too many connections")
+            self._peers.discard(oldest)
+        self._peers.add(peer)
+        return None
+
     def _on_frame(self, peer: Peer, frame) -> None:
         reply_to = None
         try:
             with self._lock:
+                if peer.closing:                       # e.g. it made room for a newer connection
+                    return
                 allowed = peer.limit.allow(self.monotonic())
                 if not allowed:
                     peer.strikes += 1
@@ -203,6 +249,8 @@ class WorkshopHost:
                 self._dispatch(peer, message, reply_to)
         except ProtocolError as exc:
             self._error(peer, exc.code, str(exc), reply_to)
+            if exc.close is not None:
+                peer.close(*exc.close)
         except WorkshopError as exc:
             self._error(peer, exc.code, str(exc), reply_to)
         except ClosedLoopError as exc:
@@ -232,6 +280,10 @@ class WorkshopHost:
         elif kind in ("join", "resume"):
             if peer.role is not None:
                 raise ProtocolError("bad-message", f"{kind}: this connection has already joined")
+            wait = self.throttle.wait(peer.address, self.monotonic())
+            if wait > 0:                               # checked before the code: no guessing while throttled
+                raise ProtocolError("rate-limited", f"too many failed joins from this address; try again in "
+                                    f"{math.ceil(wait)} s", close=(CLOSE_POLICY, "too many failed joins"))
             if kind == "join":
                 got = self.access.join(m["code"])
                 grant, token = got if got else (None, None)
@@ -239,10 +291,10 @@ class WorkshopHost:
                 grant, token = self.access.resume(m["token"]), None
             if grant is None:
                 peer.failed_joins += 1
-                if peer.failed_joins >= MAX_FAILED_JOINS:
-                    peer.close(CLOSE_POLICY, "too many failed joins")
+                self.throttle.failed(peer.address, self.monotonic())
+                close = (CLOSE_POLICY, "too many failed joins") if peer.failed_joins >= MAX_FAILED_JOINS else None
                 raise ProtocolError("forbidden", "unknown or already used join code" if kind == "join"
-                                    else "unknown or revoked token")
+                                    else "unknown or revoked token", close=close)
             peer.role, peer.team = grant.role, grant.team
             view = s.team_view(grant.team) if grant.role == TEAM else s.facilitator_view()
             extra = {"token": token} if token else {}
@@ -398,6 +450,14 @@ class WorkshopHost:
                 self.on_event(name, payload)
             except Exception:
                 log.exception("workshop host: on_event callback failed")
+
+
+def _address_of(conn) -> str:
+    """The remote IP address of a connection ("" if the socket does not say)."""
+    address = getattr(conn, "remote_address", None)
+    if isinstance(address, tuple) and address:
+        return str(address[0])
+    return str(address or "")
 
 
 def _whole(args: dict, keys) -> dict:

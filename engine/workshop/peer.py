@@ -18,10 +18,11 @@ CLOSE_POLICY = 1008
 
 
 class Peer:
-    """One connection: identity, rate limit and an outbox drained by a writer thread."""
+    """One connection: identity, remote address, rate limit and an outbox drained by a writer thread."""
 
-    def __init__(self, conn, limit, outbox: int = OUTBOX):
+    def __init__(self, conn, limit, outbox: int = OUTBOX, address: str = "", opened: float = 0.0):
         self.conn = conn
+        self.address, self.opened = address, opened   # remote IP address; when it connected (monotonic)
         self.role, self.team = None, None
         self.limit = limit
         self.failed_joins = self.strikes = 0

@@ -42,11 +42,12 @@ ACTIONS = {  # control action -> fields it needs
 
 
 class ProtocolError(Exception):
-    """A message the host refuses; ``code`` is sent in the error reply."""
+    """A message the host refuses; ``code`` is sent in the error reply. ``close`` (a websocket
+    close code and reason) asks the host to close the connection after sending the error."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, close: tuple | None = None):
         super().__init__(message)
-        self.code = code
+        self.code, self.close = code, close
 
 
 def _reject_constant(name: str):
