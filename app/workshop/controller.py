@@ -334,6 +334,8 @@ class WorkshopController(QObject):
         if name in ("joined", "left", "reissued"):
             self.connectionsChanged.emit()
             return
+        if name == "previewing":                # a LAN facilitator's preview: nothing changed yet
+            return
         self.refresh()
         if name in ("submitted", "predicted", "phase", "resolved"):
             self.schedule_save()

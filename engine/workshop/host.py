@@ -43,7 +43,8 @@ class WorkshopHost:
         auto: resolve a round as soon as every team has submitted or its deadline passes, then
             open the next one (the headless host); otherwise the facilitator drives the rounds.
         lock_at_deadline: lock the open round when its deadline passes (when not ``auto``).
-        on_event: ``callback(name, payload)`` after every change (see the protocol document).
+        on_event: ``callback(name, payload)`` after every change (see the protocol document), and
+            ``("previewing", {"done", "total"})`` while a facilitator's preview runs.
         rate, burst: per-connection message rate limit (messages/second, bucket size).
         max_connections: when this many are open, a new connection takes the place of the oldest
             one that has not joined yet, or is closed with 1013 if every one has joined.
@@ -138,10 +139,12 @@ class WorkshopHost:
     # ---- facilitator API (thread-safe; the same actions as the "control" message) -----------
     def control(self, action: str, **args):
         """Run a facilitator action (lock, unlock, resolve, open, reopen, extend, inject,
-        withdraw, preview, reissue) and tell everyone concerned; returns the action's result."""
+        withdraw, preview, reissue) and tell everyone concerned; returns the action's result.
+        A preview is validated under the lock and its forecasts run outside it."""
         try:
             with self._lock:
-                return self._control(action, args, self.clock())
+                result = self._control(action, args, self.clock())
+            return result.run() if isinstance(result, _OutsideLock) else result
         finally:
             self._flush_events()
 
@@ -246,7 +249,9 @@ class WorkshopHost:
                 if not allowed:
                     raise ProtocolError("rate-limited", f"at most {self.rate:g} messages per second")
                 protocol.check(message, peer.role)
-                self._dispatch(peer, message, reply_to)
+                later = self._dispatch(peer, message, reply_to)
+            if later is not None:                      # a preview: its forecasts run outside the lock
+                later()
         except ProtocolError as exc:
             self._error(peer, exc.code, str(exc), reply_to)
             if exc.close is not None:
@@ -273,7 +278,9 @@ class WorkshopHost:
             out["re"] = reply_to
         peer.send(out)
 
-    def _dispatch(self, peer: Peer, m: dict, reply_to) -> None:
+    def _dispatch(self, peer: Peer, m: dict, reply_to):
+        """Answer ``m`` (under the lock); returns None, or a call to make once the lock is released
+        (it sends the reply itself)."""
         kind, s, now = m["type"], self.session, self.clock()
         if kind == "ping":
             self._reply(peer, reply_to, "pong")
@@ -321,7 +328,10 @@ class WorkshopHost:
         elif kind == "control":
             args = {k: v for k, v in m.items() if k not in ("type", "id", "action")}
             result = self._control(m["action"], args, now)
+            if isinstance(result, _OutsideLock):
+                return lambda: self._reply(peer, reply_to, "done", action=m["action"], result=result.run())
             self._reply(peer, reply_to, "done", action=m["action"], result=result)
+        return None
 
     # ---- round control and broadcasts -------------------------------------------------------
     def _control(self, action: str, args: dict, now: float):
@@ -353,7 +363,8 @@ class WorkshopHost:
                 raise WorkshopError("withdraw: event must be an event id")
             s.withdraw(args["event"], now)
         elif action == "preview":
-            return s.preview(args.get("event"), args.get("target"), **_whole(args, ("futures", "quarters")))
+            job = s.preview_job(args.get("event"), args.get("target"), **_whole(args, ("futures", "quarters")))
+            return _OutsideLock(job, self._preview_progress)
         elif action == "reissue":
             return self._reissue(args.get("team"))
         else:
@@ -437,6 +448,16 @@ class WorkshopHost:
                 self._flush_events()
 
     # ---- callbacks --------------------------------------------------------------------------
+    def _preview_progress(self, done: int, total: int) -> bool:
+        """A running preview's progress, passed to ``on_event`` as ``"previewing"`` at once (the
+        preview runs outside the lock, so nothing is queued for it)."""
+        if self.on_event is not None:
+            try:
+                self.on_event("previewing", {"done": done, "total": total})
+            except Exception:
+                log.exception("workshop host: on_event callback failed")
+        return True
+
     def _event(self, name: str, **payload) -> None:
         self._events.append((name, payload))
 
@@ -450,6 +471,17 @@ class WorkshopHost:
                 self.on_event(name, payload)
             except Exception:
                 log.exception("workshop host: on_event callback failed")
+
+
+class _OutsideLock:
+    """A preview validated under the lock, to run once it is released (``run()`` -> the result)."""
+
+    def __init__(self, job, progress):
+        self.job, self.progress = job, progress
+
+    def run(self) -> dict:
+        """Run the forecasts (in the calling thread, without the host's lock)."""
+        return self.job(self.progress)
 
 
 def _address_of(conn) -> str:
