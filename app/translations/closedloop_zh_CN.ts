@@ -329,8 +329,8 @@
         <translation>是</translation>
     </message>
     <message>
-        <source>Every figure and decision is in the csv folder; the workshop itself is workshop.closedloop (open it to replay or fork it).</source>
-        <translation>所有数据和决策都在 csv 文件夹中；工作坊本身保存为 workshop.closedloop（打开即可回放或分叉）。</translation>
+        <source>Every figure and decision is in the csv folder; the save itself is %1 (open it to replay or fork it).</source>
+        <translation>所有数据和决策都在 csv 文件夹中；存档本身保存为 %1（打开即可回放或分叉）。</translation>
     </message>
     <message>
         <source>Writing the debrief pack…</source>
