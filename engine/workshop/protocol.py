@@ -36,7 +36,7 @@ SCHEMA = {
                               "futures": (NUM, False), "quarters": (NUM, False)}),
 }
 ACTIONS = {  # control action -> fields it needs
-    "lock": (), "unlock": (), "resolve": (), "open": (), "reopen": ("discard_results",), "extend": ("seconds",),
+    "lock": (), "unlock": (), "resolve": (), "open": (), "reopen": (), "extend": ("seconds",),
     "inject": ("event",), "withdraw": ("event",), "preview": ("event",), "reissue": ("team",),
 }
 
