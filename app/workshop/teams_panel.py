@@ -2,7 +2,6 @@
 team's connection, join code (large, copyable) and a button to reissue its access, and on one
 laptop whether each team set a PIN, with a button to reset it."""
 
-import socket
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -10,31 +9,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from engine.workshop.addresses import lan_addresses
+
 from .. import i18n, theme
 from ..i18n import translate
 
 CODE_POINT_SIZE = 26
-
-
-def lan_addresses(bind: str) -> list:
-    """Addresses teams can type to reach a host bound to ``bind`` (no packet is sent)."""
-    if bind not in ("0.0.0.0", "", "::"):
-        return [bind]
-    found = []
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        probe.connect(("10.255.255.255", 1))   # picks the interface of the default route; sends nothing
-        found.append(probe.getsockname()[0])
-    except OSError:
-        pass
-    finally:
-        probe.close()
-    try:
-        found += socket.gethostbyname_ex(socket.gethostname())[2]
-    except OSError:
-        pass
-    out = [a for a in dict.fromkeys(found) if not a.startswith("127.")]
-    return out or ["127.0.0.1"]
 
 
 def spaced(code: str | None) -> str:
