@@ -19,7 +19,7 @@ from websockets.sync.server import serve
 from ..errors import ClosedLoopError
 from . import protocol
 from .access import FACILITATOR, TEAM, AccessTable, JoinThrottle, RateLimit
-from .peer import CLOSE_POLICY, OUTBOX, Peer, limit_send_time
+from .peer import CLOSE_POLICY, CLOSE_TOO_MANY, OUTBOX, Peer, address_of, admit, limit_send_time
 from .protocol import ProtocolError
 from .session import FINISHED, LOCKED, OPEN, RESOLVED
 from .settings import WorkshopError
@@ -27,7 +27,7 @@ from .settings import WorkshopError
 log = logging.getLogger(__name__)
 MAX_FAILED_JOINS = 5
 MAX_STRIKES = 50
-CLOSE_TOO_MANY, CLOSE_REVOKED = 1013, 4001
+CLOSE_REVOKED = 4001
 JOIN_GRACE = 10.0                 # seconds a connection has to join or resume
 MAX_UNJOINED_PER_ADDRESS = 4      # connections not yet joined, per remote address
 JOIN_FAILURES_PER_ADDRESS = 10    # failed joins per remote address ...
@@ -182,9 +182,9 @@ class WorkshopHost:
     # ---- connections ----------------------------------------------------------------------
     def _handle(self, conn) -> None:
         peer = Peer(conn, RateLimit(self.rate, self.burst, self.monotonic()), self.outbox,
-                    _address_of(conn), time.monotonic())
+                    address_of(conn), time.monotonic())
         with self._lock:
-            refused = self._admit(peer)
+            refused = admit(self._peers, peer, self.max_connections, self.max_unjoined_per_address)
         if refused:
             conn.close(CLOSE_TOO_MANY, refused)
             return
@@ -214,23 +214,6 @@ class WorkshopHost:
                     self._event("left", role=peer.role, team=peer.team)
             self._flush_events()
             peer.finish()
-
-    def _admit(self, peer: Peer) -> str | None:
-        """Add ``peer`` (under the lock), or return why it is refused. When every slot is taken,
-        the oldest connection that has not joined yet makes room for it, so connections that never
-        join cannot keep a team or the facilitator out."""
-        live = [p for p in self._peers if not p.closing]
-        waiting = [p for p in live if p.role is None]
-        if sum(p.address == peer.address for p in waiting) >= self.max_unjoined_per_address:
-            return "too many connections from this address"
-        if len(live) >= self.max_connections:
-            if not waiting:
-                return "too many connections"
-            oldest = min(waiting, key=lambda p: p.opened)
-            oldest.close(CLOSE_TOO_MANY, "too many connections")
-            self._peers.discard(oldest)
-        self._peers.add(peer)
-        return None
 
     def _on_frame(self, peer: Peer, frame) -> None:
         reply_to = None
@@ -482,14 +465,6 @@ class _OutsideLock:
     def run(self) -> dict:
         """Run the forecasts (in the calling thread, without the host's lock)."""
         return self.job(self.progress)
-
-
-def _address_of(conn) -> str:
-    """The remote IP address of a connection ("" if the socket does not say)."""
-    address = getattr(conn, "remote_address", None)
-    if isinstance(address, tuple) and address:
-        return str(address[0])
-    return str(address or "")
 
 
 def _whole(args: dict, keys) -> dict:
