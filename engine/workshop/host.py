@@ -433,13 +433,13 @@ class WorkshopHost:
     # ---- callbacks --------------------------------------------------------------------------
     def _preview_progress(self, done: int, total: int) -> bool:
         """A running preview's progress, passed to ``on_event`` as ``"previewing"`` at once (the
-        preview runs outside the lock, so nothing is queued for it)."""
+        preview runs outside the lock, so nothing is queued for it); stopping the host cancels it."""
         if self.on_event is not None:
             try:
                 self.on_event("previewing", {"done": done, "total": total})
             except Exception:
                 log.exception("workshop host: on_event callback failed")
-        return True
+        return not self._stop.is_set()
 
     def _event(self, name: str, **payload) -> None:
         self._events.append((name, payload))
