@@ -4,9 +4,11 @@
 
 Plays three quarters of a 4-team workshop on one laptop (with forecasts and a custom event), then
 shoots the set-up dialog, the console, the event console with an impact preview, the hotseat
-lobby, the pass-the-laptop screen, a team's turn, the projector, a LAN console with join codes and
-a team's own app, and the first pages of the debrief PDF (needs ``pdftoppm`` from poppler-utils;
-skipped without it). Settings and saves go to a temporary folder.
+lobby, the pass-the-laptop screen, a team's turn (with its PIN field), the pass screen refusing a
+wrong PIN, the confirmation for a submitted team without a PIN, the console's team PINs, the
+projector, a LAN console with join codes and a team's own app, and the first pages of the debrief
+PDF (needs ``pdftoppm`` from poppler-utils; skipped without it). Settings and saves go to a
+temporary folder.
 """
 
 import os
@@ -40,6 +42,25 @@ def shot(app, widget, path: Path, size=(1440, 900)) -> None:
         app.processEvents()
     widget.grab().save(str(path))
     print(path)
+
+
+def shoot_next_dialog(app, path: Path) -> None:
+    """Save the next modal message box as ``path``, then answer it with No."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def grab():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, grab)
+            return
+        for _ in range(5):
+            app.processEvents()
+        box.grab().save(str(path))
+        print(path)
+        box.button(QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(0, grab)
 
 
 def play(app, controller, quarters: int) -> None:
@@ -127,8 +148,19 @@ def shoot(app, scenario, out, lang, tmp, WorkshopSession, WorkshopSettings) -> N
     hotseat.ask_for("nio")
     shot(app, hotseat, out / f"workshop-{lang}-05-pass.png")
     hotseat.pass_button.click()
+    hotseat.turn.pin.setText("2468")
     shot(app, hotseat, out / f"workshop-{lang}-06-turn.png")
+    hotseat.turn.submit()                               # nio submits with a PIN
+    hotseat.ask_for("nio")
+    hotseat.pin_edit.setText("1357")
+    hotseat.pass_button.click()                         # a wrong PIN: nothing of nio is shown
+    shot(app, hotseat, out / f"workshop-{lang}-06b-wrong-pin.png")
+    hotseat.ask_for("byd")                              # submitted without a PIN: confirm by name
+    shoot_next_dialog(app, out / f"workshop-{lang}-06c-confirm.png")
+    hotseat.pass_button.click()
     hotseat.hand_back()
+    console.tabs.setCurrentWidget(console.teams)
+    shot(app, console, out / f"workshop-{lang}-06d-pins.png")
     projector = ProjectorWindow(c)
     projector.resize(1600, 900)
     projector.show()

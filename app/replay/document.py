@@ -144,12 +144,10 @@ class ReplayDocument(QObject):
 
     def hidden(self, kind: str, name: str, firm_id: str) -> bool:
         """True when ``firm_id``'s ``name`` (``kind`` "firm" metric or "decision" field) is private
-        in the current view."""
+        in the current view (for a workshop save, by the workshop's visibility settings)."""
         if self.team is None or firm_id == self.team:
             return False
-        saves = saving.engine_saves()
-        public = saves.PUBLIC_FIRM_METRICS if kind == "firm" else saves.PUBLIC_DECISION_FIELDS
-        return name not in public
+        return name not in self.outcomes.public(kind)
 
     def objectives_visible(self) -> bool:
         """Objectives belong to the player's firm: hidden in other teams' views."""

@@ -329,8 +329,8 @@
         <translation>是</translation>
     </message>
     <message>
-        <source>Every figure and decision is in the csv folder; the workshop itself is workshop.closedloop (open it to replay or fork it).</source>
-        <translation>所有数据和决策都在 csv 文件夹中；工作坊本身保存为 workshop.closedloop（打开即可回放或分叉）。</translation>
+        <source>Every figure and decision is in the csv folder; the save itself is %1 (open it to replay or fork it).</source>
+        <translation>所有数据和决策都在 csv 文件夹中；存档本身保存为 %1（打开即可回放或分叉）。</translation>
     </message>
     <message>
         <source>Writing the debrief pack…</source>
@@ -1270,6 +1270,26 @@
         <translation>我们是 %1：显示我们的界面</translation>
     </message>
     <message>
+        <source>%1&apos;s PIN:</source>
+        <translation>%1 的 PIN：</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: %1&apos;s screen stays shut until the facilitator resets its PIN.</source>
+        <translation>PIN 错误次数过多：%1 的界面已锁定，需主持人重置其 PIN 后才能打开。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for %1 (%2 tries left).</source>
+        <translation>%1 的 PIN 不正确（还可尝试 %2 次）。</translation>
+    </message>
+    <message>
+        <source>Open %1&apos;s screen?</source>
+        <translation>打开 %1 的界面？</translation>
+    </message>
+    <message>
+        <source>%1 has already submitted: its screen shows its sealed decision. Open it only if you are %1.</source>
+        <translation>%1 已提交：其界面会显示已密封的决策。只有你们是 %1 时才可打开。</translation>
+    </message>
+    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1294,6 +1314,10 @@
         <translation>待填写</translation>
     </message>
     <message>
+        <source>PIN protected</source>
+        <translation>已设 PIN 保护</translation>
+    </message>
+    <message>
         <source>%1 — decisions for %2</source>
         <translation>%1 — %2决策</translation>
     </message>
@@ -1306,6 +1330,26 @@
         <translation>提交并把电脑交给下一队</translation>
     </message>
     <message>
+        <source>New PIN:</source>
+        <translation>新 PIN：</translation>
+    </message>
+    <message>
+        <source>PIN to reopen your screen:</source>
+        <translation>重新打开本队界面的 PIN：</translation>
+    </message>
+    <message>
+        <source>4 to 6 digits. Other teams cannot open your screen without it; the facilitator can reset it.</source>
+        <translation>4 到 6 位数字。其他队伍没有它就打不开你们的界面；主持人可以重置。</translation>
+    </message>
+    <message>
+        <source>leave empty to keep it</source>
+        <translation>留空则保持不变</translation>
+    </message>
+    <message>
+        <source>4–6 digits (optional)</source>
+        <translation>4–6 位数字（可选）</translation>
+    </message>
+    <message>
         <source>Leave without submitting</source>
         <translation>不提交并离开</translation>
     </message>
@@ -1316,6 +1360,10 @@
     <message>
         <source>Redo</source>
         <translation>重做</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 6 digits.</source>
+        <translation>PIN 须为 4 到 6 位数字。</translation>
     </message>
 </context>
 <context>
@@ -3163,6 +3211,10 @@ change</source>
         <translation>请先锁定本轮再结算。</translation>
     </message>
     <message>
+        <source>%1&apos;s PIN was reset: its screen opens after a confirmation until it sets a new PIN.</source>
+        <translation>%1 的 PIN 已重置：在其设置新 PIN 之前，打开其界面需先确认队名。</translation>
+    </message>
+    <message>
         <source>Time is up: the round is locked.</source>
         <translation>时间到：本轮已锁定。</translation>
     </message>
@@ -3389,6 +3441,38 @@ change</source>
     <message>
         <source>Copy all codes</source>
         <translation>复制所有加入码</translation>
+    </message>
+    <message>
+        <source>Team PINs</source>
+        <translation>队伍 PIN</translation>
+    </message>
+    <message>
+        <source>A team may set a PIN of 4 to 6 digits when it submits; from then on its screen opens only with that PIN. A team without a PIN that has submitted must confirm its name to reopen its screen. Reset a forgotten PIN here (five wrong tries shut the team&apos;s screen until you do).</source>
+        <translation>队伍提交时可设置 4 到 6 位数字的 PIN；此后只有输入该 PIN 才能打开其界面。未设 PIN 且已提交的队伍，重新打开界面前须确认队名。队伍忘记 PIN 时可在此重置（连续输错五次后，该队界面会锁定，直到你重置）。</translation>
+    </message>
+    <message>
+        <source>Reset PIN…</source>
+        <translation>重置 PIN…</translation>
+    </message>
+    <message>
+        <source>shut after wrong PINs</source>
+        <translation>因 PIN 输错已锁定</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>已设 PIN</translation>
+    </message>
+    <message>
+        <source>no PIN</source>
+        <translation>未设 PIN</translation>
+    </message>
+    <message>
+        <source>Reset %1&apos;s PIN?</source>
+        <translation>重置 %1 的 PIN？</translation>
+    </message>
+    <message>
+        <source>Do this only when %1 asks. Its screen then opens after a confirmation until it sets a new PIN when it submits.</source>
+        <translation>仅在 %1 要求时执行。此后在其提交时设置新 PIN 之前，打开其界面只需确认队名。</translation>
     </message>
     <message>
         <source>Host: %1</source>

@@ -8,7 +8,7 @@ re-emitted by :class:`HostBridge` as queued signals, so widgets are only ever to
 thread. Widgets read :attr:`WorkshopController.view` (the facilitator view, a plain dict) and
 :attr:`projector` and connect to :attr:`changed`; every change goes through a method here, and
 the workshop is autosaved into its save file after each one. Resolving a quarter and the impact
-preview run in worker threads.
+preview run in worker threads. On one laptop it also keeps the teams' PINs (:mod:`.pins`).
 """
 
 import threading
@@ -22,6 +22,7 @@ from engine.saves import autosave_workshop
 from engine.workshop import FINISHED, OPEN, RESOLVED
 
 from .. import i18n, workers
+from .pins import TeamPins
 from ..i18n import translate
 
 HOTSEAT, LAN = "hotseat", "lan"
@@ -60,6 +61,7 @@ class WorkshopController(QObject):
     previewReady = Signal(object)          # the preview dict of WorkshopSession.preview
     previewStopped = Signal(str)           # "" when cancelled, else the reason
     saved = Signal(str)                    # the file written
+    pinsChanged = Signal()                 # one laptop: a team set its PIN, it was reset, or it locked
 
     def __init__(self, session, mode: str = HOTSEAT, path: str = "", bind: str = "127.0.0.1", port: int = 0,
                  clock=time.time, parent=None):
@@ -73,6 +75,7 @@ class WorkshopController(QObject):
         self._preview_task = None
         self._tasks: set = set()
         self._missed = False                    # LAN events that arrived while resolving
+        self.pins = TeamPins()                  # one laptop: teams' PINs (memory only)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -267,6 +270,28 @@ class WorkshopController(QObject):
         self.connectionsChanged.emit()
         return code
 
+    # ---- teams' PINs on one laptop -------------------------------------------------------------
+    def set_pin(self, team: str, pin: str) -> str:
+        """Set ``team``'s PIN (4-6 digits); returns the problem ("" when set)."""
+        problem = self.pins.set(team, pin)
+        if not problem:
+            self.pinsChanged.emit()
+        return problem
+
+    def check_pin(self, team: str, pin: str) -> bool:
+        """True when ``pin`` opens ``team``'s screen (a wrong one counts towards the lock)."""
+        ok = self.pins.check(team, pin)
+        if not ok:
+            self.pinsChanged.emit()
+        return ok
+
+    def reset_pin(self, team: str) -> None:
+        """Facilitator: forget ``team``'s PIN and wrong tries (it may set a new one when it submits)."""
+        self.pins.reset(team)
+        self.pinsChanged.emit()
+        self.message.emit(translate("Workshop", "%1's PIN was reset: its screen opens after a confirmation until "
+                                    "it sets a new PIN.").replace("%1", self.name_of(team)))
+
     # ---- impact preview -------------------------------------------------------------------------
     @property
     def previewing(self) -> bool:
@@ -333,6 +358,8 @@ class WorkshopController(QObject):
             return
         if name in ("joined", "left", "reissued"):
             self.connectionsChanged.emit()
+            return
+        if name == "previewing":                # a LAN facilitator's preview: nothing changed yet
             return
         self.refresh()
         if name in ("submitted", "predicted", "phase", "resolved"):

@@ -95,6 +95,8 @@ def trajectory(data, metric: str, path: Path) -> Path:
         pen = pg.mkPen(colour, width=3.2 if team else 1.4,
                        style=Qt.PenStyle.SolidLine if team else Qt.PenStyle.DashLine)
         name = ("★ " if team else "") + display_name(data, firm_id)
+        if not np.isfinite(data.series[metric][:, f]).any():
+            continue                           # nothing to draw (pyqtgraph warns on all-NaN data)
         plot.plot(x, data.series[metric][:, f], pen=pen, name=name, symbol="o" if team else None, symbolSize=6,
                   symbolBrush=pg.mkBrush(colour), symbolPen=pg.mkPen(colour))
     _headroom(plot, data.series[metric])
@@ -113,6 +115,10 @@ def price_chart(data, path: Path) -> Path:
 
 
 def _team_line(plot, data, team: str, x, y) -> None:
+    """One team's line with dots; nothing for a series without a single value (e.g. a team with
+    no model on sale yet in a one-quarter workshop has no price index)."""
+    if not np.isfinite(np.asarray(y, dtype=float)).any():
+        return
     colour = QColor(firm_colour(data.scenario, data.scenario.firm_index(team)))
     plot.plot(x, y, pen=pg.mkPen(colour, width=3), name=display_name(data, team), connect="finite", symbol="o",
               symbolSize=7, symbolBrush=pg.mkBrush(colour), symbolPen=pg.mkPen(colour))

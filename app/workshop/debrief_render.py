@@ -4,6 +4,8 @@
 
     debrief.html   debrief.pdf   charts/*.png   csv/*.csv   workshop.closedloop
 
+(a plain game's copy keeps the game's own file name).
+
 The HTML references the charts by relative path; the PDF is the same document printed by
 QTextDocument onto a QPdfWriter (Qt only, no other dependency). :class:`DebriefRunner` does it
 for the console: the figures are computed from the saved file in a worker (with progress and
@@ -58,8 +60,9 @@ def _img(charts: dict, key: str) -> str:
     return f'<p><img src="charts/{charts[key].name}" width="{CHART_WIDTH}"></p>'
 
 
-def build_html(data, charts: dict) -> str:
-    """The debrief as an HTML document in the current language."""
+def build_html(data, charts: dict, copy_name: str = "workshop.closedloop") -> str:
+    """The debrief as an HTML document in the current language (``copy_name``: the pack's copy of
+    the save)."""
     sc = data.scenario
     zh = i18n.is_chinese()
     title = translate("Debrief", "Workshop debrief")
@@ -141,8 +144,8 @@ def build_html(data, charts: dict) -> str:
                         [[i18n.quarter(e["quarter"]), e["headline"]["zh" if zh else "en"],
                           display_name(data, e["target"]) if e["target"] else "–",
                           translate("Debrief", "yes") if e["injected"] else ""] for e in data.events]))
-    parts.append("<p>" + _e(translate("Debrief", "Every figure and decision is in the csv folder; the workshop itself "
-                                      "is workshop.closedloop (open it to replay or fork it).")) + "</p>")
+    parts.append("<p>" + _e(translate("Debrief", "Every figure and decision is in the csv folder; the save itself "
+                                      "is %1 (open it to replay or fork it).").replace("%1", copy_name)) + "</p>")
     style = ("body { font-family: sans-serif; } table { border-collapse: collapse; margin: 6px 0 14px 0; } "
              "th, td { border: 1px solid #bbb; padding: 3px 6px; font-size: 9pt; } th { background: #eef0f3; } "
              "td.n { text-align: right; } h2 { color: #ff6900; margin-top: 18px; }")
@@ -170,17 +173,24 @@ def write_pdf(document_html: str, charts: dict, path: Path) -> Path:
     return path
 
 
+def copy_name(save_path) -> str:
+    """Name of the pack's copy of the save: ``workshop.closedloop`` for a workshop, else the
+    saved game's own file name."""
+    return "workshop.closedloop" if read_metadata(save_path).workshop else Path(save_path).name
+
+
 def write_pack(data, folder, save_path, step=None) -> list:
     """Write the whole pack into ``folder`` (created); return the files written."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    name = copy_name(save_path)
     charts = debrief_charts.render_all(data, folder / "charts", step)
-    page = build_html(data, charts)
+    page = build_html(data, charts, name)
     html_path = folder / "debrief.html"
     html_path.write_text(page, encoding="utf-8")
     pdf = write_pdf(page, charts, folder / "debrief.pdf")
     csv = export_csv(save_path, folder / "csv")
-    copy = folder / "workshop.closedloop"
+    copy = folder / name
     if Path(save_path).resolve() != copy.resolve():
         export_copy(save_path, copy)
     return [html_path, pdf, *charts.values(), *csv, copy]

@@ -3,14 +3,17 @@
 The window covers the facilitator's console while teams enter decisions. Its pages:
 
 * the lobby: which teams have submitted (never what), whose turn is next, the deadline;
-* the pass screen: "pass the laptop to team X", with nothing of any team on it;
-* a team's turn (:class:`~app.workshop.team_turn.TeamTurn`), built when the team confirms it
-  is at the laptop and deleted -- with its draft, undo history and every field -- before the
-  pass screen for the next team appears.
+* the pass screen: "pass the laptop to team X", with nothing of any team on it; a team that set
+  a PIN (:mod:`app.workshop.pins`) types it here, and a team that submitted without one confirms
+  by name that it is that team;
+* a team's turn (:class:`~app.workshop.team_turn.TeamTurn`), built only once the team is let in
+  (nothing of it, its sealed decision included, exists before) and deleted -- with its draft,
+  undo history and every field -- before the pass screen for the next team appears.
 """
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from .. import i18n, theme
 from ..i18n import translate
@@ -29,6 +32,7 @@ class HotseatWindow(QWidget):
         self.setWindowTitle(translate("Hotseat", "Workshop — teams"))
         self.controller = controller
         self.turn = None
+        self.pending_team = None
         self.stack = QStackedWidget(self)
         self.lobby = self._lobby_page()
         self.pass_page, self.pass_title, self.pass_button = self._pass_page()
@@ -41,6 +45,7 @@ class HotseatWindow(QWidget):
         self.clock.timeout.connect(self._tick)
         self.clock.start()
         controller.changed.connect(self._refresh_lobby)
+        controller.pinsChanged.connect(self._refresh_lobby)
         self._refresh_lobby()
         self.resize(1400, 900)
 
@@ -90,7 +95,28 @@ class HotseatWindow(QWidget):
         button.setObjectName("pass-ready")
         button.setMinimumHeight(56)
         button.setStyleSheet("font-size: 18px; font-weight: bold;")
-        button.clicked.connect(self._start_turn)
+        button.clicked.connect(lambda: self.let_in())
+        self.pin_label = QLabel(page)
+        self.pin_label.setStyleSheet("font-size: 16px;")
+        self.pin_edit = QLineEdit(page)
+        self.pin_edit.setObjectName("pass-pin")
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setMaxLength(6)
+        self.pin_edit.setMaximumWidth(160)
+        self.pin_edit.setStyleSheet("font-size: 18px;")
+        self.pin_edit.returnPressed.connect(lambda: self.let_in())
+        self.pin_row = QWidget(page)
+        pin_box = QHBoxLayout(self.pin_row)
+        pin_box.setContentsMargins(0, 0, 0, 0)
+        pin_box.addStretch(1)
+        pin_box.addWidget(self.pin_label)
+        pin_box.addWidget(self.pin_edit)
+        pin_box.addStretch(1)
+        self.pass_error = QLabel(page)
+        self.pass_error.setObjectName("pass-error")
+        self.pass_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pass_error.setWordWrap(True)
+        self.pass_error.setStyleSheet(f"color: {theme.colour('bad')}; font-size: 16px;")
         lobby = QPushButton(translate("Hotseat", "Back to the list of teams"), page)
         lobby.setObjectName("pass-lobby")
         lobby.clicked.connect(self.show_lobby)
@@ -101,7 +127,9 @@ class HotseatWindow(QWidget):
         box.addSpacing(20)
         box.addWidget(note)
         box.addSpacing(30)
+        box.addWidget(self.pin_row)
         box.addWidget(button)
+        box.addWidget(self.pass_error)
         box.addStretch(2)
         box.addWidget(lobby)
         return page, title, button
@@ -114,7 +142,42 @@ class HotseatWindow(QWidget):
         name = self.controller.name_of(team)
         self.pass_title.setText("<h1>" + translate("Hotseat", "Pass the laptop to %1").replace("%1", name) + "</h1>")
         self.pass_button.setText(translate("Hotseat", "We are %1: show our screen").replace("%1", name))
+        self.pin_label.setText(translate("Hotseat", "%1's PIN:").replace("%1", name))
+        self.pin_edit.clear()
+        self.pin_row.setVisible(self.controller.pins.has(team))
+        self.pass_error.clear()
         self.stack.setCurrentWidget(self.pass_page)
+        if self.controller.pins.has(team):
+            self.pin_edit.setFocus()
+
+    def let_in(self) -> TeamTurn | None:
+        """Open the pending team's screen if it may be opened: with the team's PIN when it set one,
+        else after a confirmation naming the team when it has already submitted (its sealed
+        decision would show). Nothing of the team is built before that (None when refused)."""
+        team = self.pending_team
+        if team is None:
+            return None
+        name, pins = self.controller.name_of(team), self.controller.pins
+        if pins.has(team):
+            typed = self.pin_edit.text()
+            self.pin_edit.clear()
+            if pins.locked(team) or not self.controller.check_pin(team, typed):
+                self.pass_error.setText(
+                    translate("Hotseat", "Too many wrong PINs: %1's screen stays shut until the facilitator resets "
+                              "its PIN.").replace("%1", name) if pins.locked(team) else
+                    translate("Hotseat", "Wrong PIN for %1 (%2 tries left).").replace("%1", name)
+                    .replace("%2", str(pins.tries_left(team))))
+                return None
+        elif self.controller.view["submissions"][team]["submitted"]:
+            answer = QMessageBox.question(
+                self, translate("Hotseat", "Open %1's screen?").replace("%1", name),
+                translate("Hotseat", "%1 has already submitted: its screen shows its sealed decision. Open it only "
+                          "if you are %1.").replace("%1", name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self.show_lobby()
+                return None
+        return self._start_turn()
 
     def _start_turn(self) -> TeamTurn | None:
         if self.controller.phase != "open":
@@ -149,6 +212,8 @@ class HotseatWindow(QWidget):
     def show_lobby(self) -> None:
         """Back to the list of teams."""
         self._end_turn()
+        self.pin_edit.clear()
+        self.pass_error.clear()
         self._refresh_lobby()
         self.stack.setCurrentWidget(self.lobby)
 
@@ -181,7 +246,8 @@ class HotseatWindow(QWidget):
         for team, button in self.team_buttons.items():
             done = submissions[team]["submitted"]
             button.setText(("✓ " if done else "") + self.controller.name_of(team) + "  —  " + (
-                translate("Hotseat", "submitted (you may resubmit)") if done else translate("Hotseat", "to enter")))
+                translate("Hotseat", "submitted (you may resubmit)") if done else translate("Hotseat", "to enter")) + (
+                "  ·  " + translate("Hotseat", "PIN protected") if self.controller.pins.has(team) else ""))
             button.setStyleSheet(f"font-size: 17px; color: {theme.colour('good')};" if done else
                                  "font-size: 17px; font-weight: bold;")
             button.setEnabled(view["phase"] == "open")

@@ -7,7 +7,7 @@ undo step or figure of one team is ever shown to the next.
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from engine.workshop import WorkshopError
 
@@ -15,13 +15,15 @@ from .. import i18n, theme
 from ..i18n import translate
 from ..widgets.decisions import DecisionsPanel
 from .drafts import starting_draft
+from .pins import pin_problem
 from .prediction import PredictionForm
 from .team_draft import TeamDraftSession
 from .team_panel import TeamViewPanel, team_screen
 
 
 class TeamTurn(QWidget):
-    """Decisions, view and forecast of ``team``; emits :attr:`submitted` or :attr:`left`."""
+    """Decisions, view and forecast of ``team``; emits :attr:`submitted` or :attr:`left`. Beside
+    Submit the team may set (or change) the PIN that its screen will need from then on."""
 
     submitted = Signal(str)
     left = Signal(str)
@@ -60,6 +62,19 @@ class TeamTurn(QWidget):
         self.submit_button.setMinimumHeight(40)
         self.submit_button.setStyleSheet("font-weight: bold;")
         self.submit_button.clicked.connect(self.submit)
+        protected = controller.pins.has(team)
+        pin_label = QLabel(translate("Hotseat", "New PIN:") if protected else
+                           translate("Hotseat", "PIN to reopen your screen:"), self)
+        pin_label.setToolTip(translate("Hotseat", "4 to 6 digits. Other teams cannot open your screen without it; "
+                                       "the facilitator can reset it."))
+        self.pin = QLineEdit(self)
+        self.pin.setObjectName("turn-pin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(6)
+        self.pin.setFixedWidth(150)
+        self.pin.setPlaceholderText(translate("Hotseat", "leave empty to keep it") if protected else
+                                    translate("Hotseat", "4–6 digits (optional)"))
+        self.pin.setToolTip(pin_label.toolTip())
         leave = QPushButton(translate("Hotseat", "Leave without submitting"), self)
         leave.setObjectName("turn-leave")
         leave.clicked.connect(lambda: self.left.emit(self.team))
@@ -77,6 +92,8 @@ class TeamTurn(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.clock)
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(pin_label)
+        buttons.addWidget(self.pin)
         buttons.addWidget(leave)
         buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
@@ -86,7 +103,8 @@ class TeamTurn(QWidget):
         layout.addLayout(buttons)
 
     def submit(self) -> bool:
-        """Record the draft (and the forecast, if any) as the team's sealed submission."""
+        """Record the draft (and the forecast, if any) as the team's sealed submission, and the
+        PIN typed beside Submit (if any) as the team's PIN. A bad PIN refuses the whole submission."""
         focus = self.focusWidget()
         if focus is not None and hasattr(focus, "editingFinished"):
             focus.editingFinished.emit()      # a value still being typed counts
@@ -95,7 +113,14 @@ class TeamTurn(QWidget):
         except WorkshopError as exc:
             self.prediction.show_error(str(exc))
             return False
+        pin = self.pin.text().strip()
+        if pin and pin_problem(pin):
+            self.status.setText(pin_problem(pin))
+            self.pin.setFocus()
+            return False
         problem = self.controller.submit(self.team, self.session.draft)
+        if not problem and pin:
+            problem = self.controller.set_pin(self.team, pin)
         if not problem and forecast is not None:
             problem = self.controller.predict(self.team, forecast)
         if problem:
@@ -108,3 +133,4 @@ class TeamTurn(QWidget):
         """Forget everything the team entered (called before the widget is deleted)."""
         self.session.discard()
         self.prediction.set_prediction(None)
+        self.pin.clear()

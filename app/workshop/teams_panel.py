@@ -1,7 +1,7 @@
-"""The console's teams tab: who has submitted (never what), forecasts recorded, and over the LAN
-each team's connection, join code (large, copyable) and a button to reissue its access."""
+"""The console's teams tab: who has submitted (never what), forecasts recorded, over the LAN each
+team's connection, join code (large, copyable) and a button to reissue its access, and on one
+laptop whether each team set a PIN, with a button to reset it."""
 
-import socket
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -9,31 +9,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from engine.workshop.addresses import lan_addresses
+
 from .. import i18n, theme
 from ..i18n import translate
 
 CODE_POINT_SIZE = 26
-
-
-def lan_addresses(bind: str) -> list:
-    """Addresses teams can type to reach a host bound to ``bind`` (no packet is sent)."""
-    if bind not in ("0.0.0.0", "", "::"):
-        return [bind]
-    found = []
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        probe.connect(("10.255.255.255", 1))   # picks the interface of the default route; sends nothing
-        found.append(probe.getsockname()[0])
-    except OSError:
-        pass
-    finally:
-        probe.close()
-    try:
-        found += socket.gethostbyname_ex(socket.gethostname())[2]
-    except OSError:
-        pass
-    out = [a for a in dict.fromkeys(found) if not a.startswith("127.")]
-    return out or ["127.0.0.1"]
 
 
 def spaced(code: str | None) -> str:
@@ -42,7 +23,7 @@ def spaced(code: str | None) -> str:
 
 
 class TeamsPanel(QWidget):
-    """Submission status per team; join codes and reissue over the LAN."""
+    """Submission status per team; join codes and reissue over the LAN; PIN resets on one laptop."""
 
     def __init__(self, controller, bind: str = "", parent=None):
         super().__init__(parent)
@@ -57,10 +38,13 @@ class TeamsPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        self.code_labels = {}
+        self.code_labels, self.pin_labels, self.pin_buttons = {}, {}, {}
         if self.lan:
             layout.addWidget(self._codes_box(bind))
             controller.connectionsChanged.connect(self.refresh)
+        else:
+            layout.addWidget(self._pins_box())
+            controller.pinsChanged.connect(self.refresh_pins)
         controller.changed.connect(self.refresh)
         self.refresh()
 
@@ -111,6 +95,56 @@ class TeamsPanel(QWidget):
         row.addWidget(copy_all)
         column.addLayout(row)
         return box
+
+    def _pins_box(self) -> QGroupBox:
+        box = QGroupBox(translate("Workshop", "Team PINs"), self)
+        box.setObjectName("team-pins")
+        note = QLabel(translate("Workshop", "A team may set a PIN of 4 to 6 digits when it submits; from then on its "
+                                "screen opens only with that PIN. A team without a PIN that has submitted must "
+                                "confirm its name to reopen its screen. Reset a forgotten PIN here (five wrong tries "
+                                "shut the team's screen until you do)."), box)
+        note.setWordWrap(True)
+        grid = QGridLayout()
+        for row, team in enumerate(self.controller.teams):
+            name = QLabel(self.controller.name_of(team), box)
+            name.setStyleSheet("font-weight: bold;")
+            grid.addWidget(name, row, 0)
+            status = QLabel(box)
+            status.setObjectName(f"pin-status-{team}")
+            grid.addWidget(status, row, 1)
+            reset = QPushButton(translate("Workshop", "Reset PIN…"), box)
+            reset.setObjectName(f"reset-pin-{team}")
+            reset.clicked.connect(lambda _=False, t=team: self.reset_pin(t))
+            grid.addWidget(reset, row, 2)
+            self.pin_labels[team], self.pin_buttons[team] = status, reset
+        grid.setColumnStretch(1, 1)
+        column = QVBoxLayout(box)
+        column.addWidget(note)
+        column.addLayout(grid)
+        self.refresh_pins()
+        return box
+
+    def refresh_pins(self) -> None:
+        """Show which teams set a PIN and which are shut out by wrong tries."""
+        pins = self.controller.pins
+        for team, label in self.pin_labels.items():
+            if pins.locked(team):
+                label.setText(translate("Workshop", "shut after wrong PINs"))
+                label.setStyleSheet(f"color: {theme.colour('bad')};")
+            else:
+                label.setText(translate("Workshop", "PIN set") if pins.has(team) else translate("Workshop", "no PIN"))
+                label.setStyleSheet("" if pins.has(team) else f"color: {theme.colour('muted')};")
+            self.pin_buttons[team].setEnabled(pins.has(team))
+
+    def reset_pin(self, team: str, confirm: bool = True) -> bool:
+        """Forget ``team``'s PIN after a confirmation naming the team; True when reset."""
+        name = self.controller.name_of(team)
+        if confirm and QMessageBox.question(self, translate("Workshop", "Reset %1's PIN?").replace("%1", name), translate(
+                "Workshop", "Do this only when %1 asks. Its screen then opens after a confirmation until it sets "
+                "a new PIN when it submits.").replace("%1", name)) != QMessageBox.StandardButton.Yes:
+            return False
+        self.controller.reset_pin(team)
+        return True
 
     def codes_text(self) -> str:
         """Every team's code and the host address, one per line (for the clipboard)."""

@@ -97,6 +97,7 @@ def _session(args):
 
 def run(args) -> int:
     """Build (or resume) the session, start the host, write the codes, serve until stopped or finished."""
+    from ..workshop.addresses import WILDCARDS, host_urls
     from ..workshop.host import WorkshopHost
 
     session, save_file = _session(args)
@@ -124,7 +125,10 @@ def run(args) -> int:
         if args.facilitator_code:
             write_json(args.facilitator_code, {"facilitator": host.facilitator_code})
         host.start()
-        print(f"closedloop host: {scenario.id}, teams {', '.join(teams)}, listening on ws://{args.bind}:{host.port} "
+        where = ", ".join(host_urls(args.bind, host.port))
+        if args.bind in WILDCARDS:
+            where = f"every interface of this machine, teams connect to {where}"
+        print(f"closedloop host: {scenario.id}, teams {', '.join(teams)}, listening on {where} "
               f"(join codes in {args.codes}); Ctrl+C stops", flush=True)
         while not stop.is_set() and not host.finished.is_set():
             stop.wait(STOP_POLL_SECONDS)

@@ -52,11 +52,25 @@ def export_copy(path, dest) -> None:
         write_new(dest, lambda target: data.db.execute("VACUUM INTO ?", (target,)), raw=True)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(value):
+    """A CSV cell a spreadsheet will not run: text starting with ``= + - @``, a tab or a carriage
+    return gets a leading ``'`` (so ``=HYPERLINK(...)`` from a team's rationale stays text).
+    Numbers are not text and stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _write_csv(target: Path, header: list, rows: list) -> Path:
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    # CRLF rows (RFC 4180): the writer then quotes any cell holding a CR or LF, so a carriage
+    # return in a team's text cannot split a row
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([text_cell(v) for v in header])
+    writer.writerows([text_cell(v) for v in row] for row in rows)
     tmp = target.with_name(f".{target.name}.saving")
     try:
         tmp.write_text(buffer.getvalue(), encoding="utf-8", newline="")
@@ -71,7 +85,8 @@ def _write_csv(target: Path, header: list, rows: list) -> Path:
 
 
 def _num(v):
-    return "" if v is None else repr(float(v))
+    """A number cell: a float (written in full precision, and never escaped as text), "" for none."""
+    return "" if v is None else float(v)
 
 
 def _metric_names(dicts) -> list:
@@ -84,7 +99,8 @@ def _metric_names(dicts) -> list:
 def export_csv(path, folder) -> list[Path]:
     """Write every stored outcome and decision of the save at ``path`` as CSV files in ``folder``.
 
-    Files (UTF-8, one header row, numbers as full-precision decimals, empty = not a number):
+    Files (UTF-8, CRLF rows, one header row, numbers as full-precision decimals, empty = not a number; text
+    that a spreadsheet would read as a formula starts with ``'``, see :func:`text_cell`):
     ``<stem>-firms.csv`` (quarter x firm x metric), ``-models.csv``, ``-market.csv``,
     ``-decisions.csv`` (one column per decision field, ``prices.<model>`` etc.), ``-events.csv``
     and ``-objectives.csv``; for a workshop also ``-predictions.csv`` (each team's recorded

@@ -4,7 +4,8 @@
 :class:`Outcomes`: arrays ``(quarters, firms)`` / ``(quarters, models)`` / ``(quarters,)`` per
 metric, decisions and events per quarter. A save opened on another machine, or made by an older
 model, shows exactly what was played. :meth:`Outcomes.team_view` filters it to what one team
-could see at a given quarter (the facilitator view is the unfiltered object).
+could see at a given quarter (the facilitator view is the unfiltered object); for a workshop
+save, with the workshop's own visibility settings, as its teams saw it over the LAN.
 """
 
 from dataclasses import dataclass, replace
@@ -12,8 +13,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..errors import ClosedLoopError
+from ..workshop import Visibility, WorkshopError
+from ..workshop import views as workshop_views
 from . import codec
-from .hostile import boundary
+from .hostile import boundary, fail
 from .store import SaveMetadata, metadata_from, read_save
 
 # What rivals can see of a firm: published results and announced moves (DESIGN section 3:
@@ -45,6 +48,8 @@ class Outcomes:
             view keeps only :data:`PUBLIC_DECISION_FIELDS` of rivals).
         controllers: per quarter, firm id -> "human" or AI level.
         visible_to: None for the facilitator view, else the firm whose team view this is.
+        visibility: for a workshop save, its :class:`~engine.workshop.Visibility` (what its teams
+            saw of rivals); None for any other game.
     """
 
     metadata: SaveMetadata
@@ -66,6 +71,7 @@ class Outcomes:
     decisions: tuple
     controllers: tuple
     visible_to: str | None = None
+    visibility: Visibility | None = None
 
     def index(self, quarter) -> int:
         """Position of a quarter label (or offset) on axis 0; ClosedLoopError if not stored."""
@@ -88,25 +94,38 @@ class Outcomes:
         i = self.index(quarter)
         return tuple(e for n, e in enumerate(self.event_ids) if self.events_fired[i, n])
 
+    def public(self, kind: str) -> tuple:
+        """What a team view shows of a rival: ``kind`` ``"firm"`` or ``"model"`` metrics, or
+        ``"decision"`` fields. A workshop save uses the rules its teams were under (its
+        :attr:`visibility`, as in :func:`engine.workshop.views.team_view`); any other game uses
+        :data:`PUBLIC_FIRM_METRICS`, :data:`PUBLIC_MODEL_METRICS` and :data:`PUBLIC_DECISION_FIELDS`."""
+        if self.visibility is None:
+            return {"firm": PUBLIC_FIRM_METRICS, "model": PUBLIC_MODEL_METRICS, "decision": PUBLIC_DECISION_FIELDS}[kind]
+        return {"firm": workshop_views.public_metrics(self.visibility), "model": workshop_views.PUBLIC_MODEL,
+                "decision": workshop_views.PUBLIC_DECISIONS}[kind]
+
     def team_view(self, firm_id: str, through=None) -> "Outcomes":
         """What the team playing ``firm_id`` could see after ``through`` (default: the last quarter).
 
-        Keeps quarters up to ``through``; rivals' private metrics become NaN; rivals' decisions
-        keep only prices, incentives and launches; objectives are visible to the player's team only.
+        Keeps quarters up to ``through``; rivals' metrics and decision fields not in :meth:`public`
+        become NaN or are left out; objectives are visible to the player's team only. In a workshop
+        whose visibility has ``history`` off, rivals' figures are shown for ``through`` only.
         """
         if firm_id not in self.firm_ids:
             raise ClosedLoopError(f"{firm_id}: no such firm in this game ({', '.join(self.firm_ids)})")
         end = len(self.quarters) if through is None else self.index(through) + 1
+        first = 0 if self.visibility is None or self.visibility.history else end - 1   # rivals shown from
         own = np.array([f == firm_id for f in self.firm_ids])
         own_models = np.array([f == firm_id for f in self.model_firms])
         cut = lambda a: a[:end]  # noqa: E731
-        firm = {k: _mask(cut(v), own, k in PUBLIC_FIRM_METRICS) for k, v in self.firm.items()}
-        model = {k: _mask(cut(v), own_models, k in PUBLIC_MODEL_METRICS) for k, v in self.model.items()}
+        public_firm, public_model, public_decision = (self.public(k) for k in ("firm", "model", "decision"))
+        firm = {k: _mask(cut(v), own, k in public_firm, first) for k, v in self.firm.items()}
+        model = {k: _mask(cut(v), own_models, k in public_model, first) for k, v in self.model.items()}
         objectives = cut(self.objectives).copy()
         if firm_id != self.metadata.player:
             objectives[:] = np.nan
-        decisions = tuple({f: (d if f == firm_id else {k: v for k, v in d.items() if k in PUBLIC_DECISION_FIELDS})
-                           for f, d in q.items()} for q in self.decisions[:end])
+        decisions = tuple({f: (d if f == firm_id else {k: v for k, v in d.items() if k in public_decision and t >= first})
+                           for f, d in q.items()} for t, q in enumerate(self.decisions[:end]))
         return replace(self, quarters=self.quarters[:end], state_hashes=self.state_hashes[:end], firm=firm,
                        model=model, world={k: cut(v) for k, v in self.world.items()},
                        events_fired=cut(self.events_fired), events_active=cut(self.events_active),
@@ -114,11 +133,12 @@ class Outcomes:
                        controllers=self.controllers[:end], visible_to=firm_id)
 
 
-def _mask(values: np.ndarray, own: np.ndarray, public: bool) -> np.ndarray:
-    if public:
-        return values.copy()
+def _mask(values: np.ndarray, own: np.ndarray, public: bool, first: int = 0) -> np.ndarray:
+    """``values`` (T, entities) with the others' entries NaN, except a public metric's from ``first`` on."""
     out = np.full_like(values, np.nan)
     out[:, own] = values[:, own]
+    if public:
+        out[first:] = values[first:]
     return out
 
 
@@ -137,8 +157,9 @@ def _table(rows: list, ids: tuple) -> dict:
     return out
 
 
-def build(metadata: SaveMetadata, catalog: dict, quarters: list) -> Outcomes:
-    """Build :class:`Outcomes` from :class:`~engine.saves.validate.QuarterData` rows."""
+def build(metadata: SaveMetadata, catalog: dict, quarters: list, visibility: Visibility | None = None) -> Outcomes:
+    """Build :class:`Outcomes` from :class:`~engine.saves.validate.QuarterData` rows (``visibility``:
+    a workshop's, None for any other game)."""
     firm_ids = tuple(f["id"] for f in catalog["firms"])
     model_ids = tuple(m["id"] for m in catalog["models"])
     event_ids = tuple(e["id"] for e in catalog["events"])
@@ -160,7 +181,7 @@ def build(metadata: SaveMetadata, catalog: dict, quarters: list) -> Outcomes:
         world={k: v[:, 0] for k, v in world.items()}, events_fired=fired, events_active=active,
         injected=tuple(q.injected for q in quarters), objectives=objectives,
         decisions=tuple({f: d.to_dict() for f, d in q.decisions.items()} for q in quarters),
-        controllers=tuple(dict(q.controllers) for q in quarters))
+        controllers=tuple(dict(q.controllers) for q in quarters), visibility=visibility)
 
 
 @boundary
@@ -173,7 +194,13 @@ def load_outcomes(path) -> Outcomes:
         SaveLoadError: one line.
     """
     with read_save(path) as data:
-        return build(data.metadata, data.meta["catalog_json"], data.quarters)
+        visibility = None
+        if data.workshop is not None:
+            try:
+                visibility = Visibility.from_dict(data.workshop["settings"].get("visibility", {}))
+            except WorkshopError as exc:
+                raise fail(path, f"its workshop settings are not valid ({exc})") from None
+        return build(data.metadata, data.meta["catalog_json"], data.quarters, visibility)
 
 
 def outcomes_of_game(game) -> Outcomes:

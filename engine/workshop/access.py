@@ -1,13 +1,15 @@
-"""Who may connect to a workshop host: join codes, access tokens and per-connection rate limits.
+"""Who may connect to a workshop host: join codes, access tokens, rate limits and failed joins.
 
 A join code is short (six characters from an alphabet without look-alikes, e.g. ``K7PQ2M``) and
 single use: joining exchanges it for a long random token (``secrets.token_urlsafe``) that the
 team's app keeps to reconnect. Each team has at most one live token; reissuing a team's access
 revokes its token and unused code and issues a new code. The facilitator has a code and token
-of their own. Nothing here is saved with the session.
+of their own. Failed joins are counted per remote address as well as per connection, so
+reconnecting does not reset a guesser's count. Nothing here is saved with the session.
 """
 
 import secrets
+from collections import deque
 from dataclasses import dataclass
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -108,3 +110,41 @@ class RateLimit:
             self.tokens -= 1.0
             return True
         return False
+
+
+class JoinThrottle:
+    """Failed joins per remote address in a sliding window (not thread-safe: the host calls it
+    under its lock). An address with ``limit`` failures in the last ``window`` seconds may not try
+    again until the oldest of them is ``window`` seconds old, whatever connection it uses."""
+
+    PRUNE_AT = 256        # addresses remembered before expired ones are swept
+
+    def __init__(self, limit: int, window: float):
+        self.limit, self.window = limit, float(window)
+        self._failures: dict[str, deque] = {}
+
+    def _recent(self, address: str, now: float) -> deque | None:
+        times = self._failures.get(address)
+        if times is None:
+            return None
+        while times and now - times[0] >= self.window:
+            times.popleft()
+        if not times:
+            del self._failures[address]
+            return None
+        return times
+
+    def wait(self, address: str, now: float) -> float:
+        """Seconds before ``address`` may try to join again (0 = it may now)."""
+        times = self._recent(address, now)
+        if times is None or len(times) < self.limit:
+            return 0.0
+        return max(times[-self.limit] + self.window - now, 0.0)
+
+    def failed(self, address: str, now: float) -> None:
+        """Count a failed join (or resume) from ``address`` at ``now`` (monotonic seconds)."""
+        if len(self._failures) >= self.PRUNE_AT:
+            for known in list(self._failures):
+                self._recent(known, now)
+        self._recent(address, now)
+        self._failures.setdefault(address, deque()).append(now)

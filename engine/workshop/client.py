@@ -30,15 +30,16 @@ class WorkshopClient:
     Args:
         url: e.g. ``"ws://192.168.1.20:8765"``.
         timeout: seconds to wait for a reply or message.
+        **options: passed to ``socket.create_connection`` (e.g. ``source_address``).
     """
 
-    def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT):
+    def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT, **options):
         self.url, self.timeout = url, timeout
         self._stack = ExitStack()  # websockets >= 17.1 wants connect() used as a context manager
         # max_queue=None: keep reading what the host sends even while the app is busy, so the
         # host never has to drop this client and closing never waits on a full queue
         self.conn = self._stack.enter_context(connect(url, open_timeout=timeout, close_timeout=2,
-                                                      max_size=8 * 2**20, max_queue=None, compression=None))
+                                                      max_size=8 * 2**20, max_queue=None, compression=None, **options))
         self.inbox: list = []
         self.frames: list = []
         self.token: str | None = None

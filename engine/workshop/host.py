@@ -9,6 +9,7 @@ never sees it. See ``docs/workshop-protocol.md``.
 """
 
 import logging
+import math
 import threading
 import time
 
@@ -17,8 +18,8 @@ from websockets.sync.server import serve
 
 from ..errors import ClosedLoopError
 from . import protocol
-from .access import FACILITATOR, TEAM, AccessTable, RateLimit
-from .peer import CLOSE_POLICY, OUTBOX, Peer, limit_send_time
+from .access import FACILITATOR, TEAM, AccessTable, JoinThrottle, RateLimit
+from .peer import CLOSE_POLICY, CLOSE_TOO_MANY, OUTBOX, Peer, address_of, admit, limit_send_time
 from .protocol import ProtocolError
 from .session import FINISHED, LOCKED, OPEN, RESOLVED
 from .settings import WorkshopError
@@ -26,7 +27,11 @@ from .settings import WorkshopError
 log = logging.getLogger(__name__)
 MAX_FAILED_JOINS = 5
 MAX_STRIKES = 50
-CLOSE_TOO_MANY, CLOSE_REVOKED = 1013, 4001
+CLOSE_REVOKED = 4001
+JOIN_GRACE = 10.0                 # seconds a connection has to join or resume
+MAX_UNJOINED_PER_ADDRESS = 4      # connections not yet joined, per remote address
+JOIN_FAILURES_PER_ADDRESS = 10    # failed joins per remote address ...
+JOIN_FAILURE_WINDOW = 60.0        # ... in this many seconds
 
 
 class WorkshopHost:
@@ -38,10 +43,19 @@ class WorkshopHost:
         auto: resolve a round as soon as every team has submitted or its deadline passes, then
             open the next one (the headless host); otherwise the facilitator drives the rounds.
         lock_at_deadline: lock the open round when its deadline passes (when not ``auto``).
-        on_event: ``callback(name, payload)`` after every change (see the protocol document).
+        on_event: ``callback(name, payload)`` after every change (see the protocol document), and
+            ``("previewing", {"done", "total"})`` while a facilitator's preview runs.
         rate, burst: per-connection message rate limit (messages/second, bucket size).
-        max_connections: further connections are closed with 1013.
-        clock: wall clock for deadlines (seconds); monotonic: clock for rate limits.
+        max_connections: when this many are open, a new connection takes the place of the oldest
+            one that has not joined yet, or is closed with 1013 if every one has joined.
+        join_grace: seconds a connection has to join (or resume) before it is closed (1008).
+        max_unjoined_per_address: connections from one remote address that have not joined yet;
+            a further one is closed at once (1013), so one machine cannot take every slot.
+        join_failures_per_address, join_failure_window: failed joins (and resumes) allowed per
+            remote address in the window (seconds), whatever connections they came on; beyond
+            them every join from that address is refused (``rate-limited``, then closed, 1008).
+        clock: wall clock for deadlines (seconds); monotonic: clock for rate limits and the
+            failed-join window.
         tick: how often (seconds) deadlines are checked.
         send_timeout: a client that accepts no data for this long is disconnected.
         outbox: messages queued per connection before a client that does not keep up is dropped.
@@ -49,12 +63,17 @@ class WorkshopHost:
 
     def __init__(self, session, bind: str = "127.0.0.1", port: int = 0, *, auto: bool = False,
                  lock_at_deadline: bool = True, on_event=None, rate: float = 5.0, burst: float = 20.0,
-                 max_connections: int = 64, clock=time.time, monotonic=time.monotonic, tick: float = 0.2,
-                 send_timeout: float = 10.0, outbox: int = OUTBOX):
+                 max_connections: int = 64, join_grace: float = JOIN_GRACE,
+                 max_unjoined_per_address: int = MAX_UNJOINED_PER_ADDRESS,
+                 join_failures_per_address: int = JOIN_FAILURES_PER_ADDRESS,
+                 join_failure_window: float = JOIN_FAILURE_WINDOW, clock=time.time, monotonic=time.monotonic,
+                 tick: float = 0.2, send_timeout: float = 10.0, outbox: int = OUTBOX):
         self.session = session
         self.auto, self.lock_at_deadline = auto, lock_at_deadline
         self.on_event = on_event
         self.rate, self.burst, self.max_connections = rate, burst, max_connections
+        self.join_grace, self.max_unjoined_per_address = join_grace, max_unjoined_per_address
+        self.throttle = JoinThrottle(join_failures_per_address, join_failure_window)
         self.clock, self.monotonic, self.tick = clock, monotonic, tick
         self.send_timeout, self.outbox = send_timeout, outbox
         self.access = AccessTable(session.teams)
@@ -120,10 +139,12 @@ class WorkshopHost:
     # ---- facilitator API (thread-safe; the same actions as the "control" message) -----------
     def control(self, action: str, **args):
         """Run a facilitator action (lock, unlock, resolve, open, reopen, extend, inject,
-        withdraw, preview, reissue) and tell everyone concerned; returns the action's result."""
+        withdraw, preview, reissue) and tell everyone concerned; returns the action's result.
+        A preview is validated under the lock and its forecasts run outside it."""
         try:
             with self._lock:
-                return self._control(action, args, self.clock())
+                result = self._control(action, args, self.clock())
+            return result.run() if isinstance(result, _OutsideLock) else result
         finally:
             self._flush_events()
 
@@ -160,20 +181,29 @@ class WorkshopHost:
 
     # ---- connections ----------------------------------------------------------------------
     def _handle(self, conn) -> None:
-        peer = Peer(conn, RateLimit(self.rate, self.burst, self.monotonic()), self.outbox)
+        peer = Peer(conn, RateLimit(self.rate, self.burst, self.monotonic()), self.outbox,
+                    address_of(conn), time.monotonic())
         with self._lock:
-            full = len(self._peers) >= self.max_connections
-            if not full:
-                self._peers.add(peer)
-        if full:
-            conn.close(CLOSE_TOO_MANY, "too many connections")
+            refused = admit(self._peers, peer, self.max_connections, self.max_unjoined_per_address)
+        if refused:
+            conn.close(CLOSE_TOO_MANY, refused)
             return
         limit_send_time(conn.socket, self.send_timeout)
         peer.writer.start()
+        join_by = peer.opened + self.join_grace
         try:
             while not peer.closing:
                 try:
-                    frame = conn.recv()
+                    if peer.role is None:              # not joined yet: only until the grace period ends
+                        left = join_by - time.monotonic()
+                        if left <= 0:
+                            peer.close(CLOSE_POLICY, f"no join within {self.join_grace:g} s")
+                            break
+                        frame = conn.recv(timeout=left)
+                    else:
+                        frame = conn.recv()
+                except TimeoutError:
+                    continue
                 except ConnectionClosed:
                     break
                 self._on_frame(peer, frame)
@@ -189,6 +219,8 @@ class WorkshopHost:
         reply_to = None
         try:
             with self._lock:
+                if peer.closing:                       # e.g. it made room for a newer connection
+                    return
                 allowed = peer.limit.allow(self.monotonic())
                 if not allowed:
                     peer.strikes += 1
@@ -200,9 +232,13 @@ class WorkshopHost:
                 if not allowed:
                     raise ProtocolError("rate-limited", f"at most {self.rate:g} messages per second")
                 protocol.check(message, peer.role)
-                self._dispatch(peer, message, reply_to)
+                later = self._dispatch(peer, message, reply_to)
+            if later is not None:                      # a preview: its forecasts run outside the lock
+                later()
         except ProtocolError as exc:
             self._error(peer, exc.code, str(exc), reply_to)
+            if exc.close is not None:
+                peer.close(*exc.close)
         except WorkshopError as exc:
             self._error(peer, exc.code, str(exc), reply_to)
         except ClosedLoopError as exc:
@@ -225,13 +261,19 @@ class WorkshopHost:
             out["re"] = reply_to
         peer.send(out)
 
-    def _dispatch(self, peer: Peer, m: dict, reply_to) -> None:
+    def _dispatch(self, peer: Peer, m: dict, reply_to):
+        """Answer ``m`` (under the lock); returns None, or a call to make once the lock is released
+        (it sends the reply itself)."""
         kind, s, now = m["type"], self.session, self.clock()
         if kind == "ping":
             self._reply(peer, reply_to, "pong")
         elif kind in ("join", "resume"):
             if peer.role is not None:
                 raise ProtocolError("bad-message", f"{kind}: this connection has already joined")
+            wait = self.throttle.wait(peer.address, self.monotonic())
+            if wait > 0:                               # checked before the code: no guessing while throttled
+                raise ProtocolError("rate-limited", f"too many failed joins from this address; try again in "
+                                    f"{math.ceil(wait)} s", close=(CLOSE_POLICY, "too many failed joins"))
             if kind == "join":
                 got = self.access.join(m["code"])
                 grant, token = got if got else (None, None)
@@ -239,10 +281,10 @@ class WorkshopHost:
                 grant, token = self.access.resume(m["token"]), None
             if grant is None:
                 peer.failed_joins += 1
-                if peer.failed_joins >= MAX_FAILED_JOINS:
-                    peer.close(CLOSE_POLICY, "too many failed joins")
+                self.throttle.failed(peer.address, self.monotonic())
+                close = (CLOSE_POLICY, "too many failed joins") if peer.failed_joins >= MAX_FAILED_JOINS else None
                 raise ProtocolError("forbidden", "unknown or already used join code" if kind == "join"
-                                    else "unknown or revoked token")
+                                    else "unknown or revoked token", close=close)
             peer.role, peer.team = grant.role, grant.team
             view = s.team_view(grant.team) if grant.role == TEAM else s.facilitator_view()
             extra = {"token": token} if token else {}
@@ -269,7 +311,10 @@ class WorkshopHost:
         elif kind == "control":
             args = {k: v for k, v in m.items() if k not in ("type", "id", "action")}
             result = self._control(m["action"], args, now)
+            if isinstance(result, _OutsideLock):
+                return lambda: self._reply(peer, reply_to, "done", action=m["action"], result=result.run())
             self._reply(peer, reply_to, "done", action=m["action"], result=result)
+        return None
 
     # ---- round control and broadcasts -------------------------------------------------------
     def _control(self, action: str, args: dict, now: float):
@@ -301,7 +346,8 @@ class WorkshopHost:
                 raise WorkshopError("withdraw: event must be an event id")
             s.withdraw(args["event"], now)
         elif action == "preview":
-            return s.preview(args.get("event"), args.get("target"), **_whole(args, ("futures", "quarters")))
+            job = s.preview_job(args.get("event"), args.get("target"), **_whole(args, ("futures", "quarters")))
+            return _OutsideLock(job, self._preview_progress)
         elif action == "reissue":
             return self._reissue(args.get("team"))
         else:
@@ -385,6 +431,16 @@ class WorkshopHost:
                 self._flush_events()
 
     # ---- callbacks --------------------------------------------------------------------------
+    def _preview_progress(self, done: int, total: int) -> bool:
+        """A running preview's progress, passed to ``on_event`` as ``"previewing"`` at once (the
+        preview runs outside the lock, so nothing is queued for it); stopping the host cancels it."""
+        if self.on_event is not None:
+            try:
+                self.on_event("previewing", {"done": done, "total": total})
+            except Exception:
+                log.exception("workshop host: on_event callback failed")
+        return not self._stop.is_set()
+
     def _event(self, name: str, **payload) -> None:
         self._events.append((name, payload))
 
@@ -398,6 +454,17 @@ class WorkshopHost:
                 self.on_event(name, payload)
             except Exception:
                 log.exception("workshop host: on_event callback failed")
+
+
+class _OutsideLock:
+    """A preview validated under the lock, to run once it is released (``run()`` -> the result)."""
+
+    def __init__(self, job, progress):
+        self.job, self.progress = job, progress
+
+    def run(self) -> dict:
+        """Run the forecasts (in the calling thread, without the host's lock)."""
+        return self.job(self.progress)
 
 
 def _whole(args: dict, keys) -> dict:

@@ -36,17 +36,18 @@ SCHEMA = {
                               "futures": (NUM, False), "quarters": (NUM, False)}),
 }
 ACTIONS = {  # control action -> fields it needs
-    "lock": (), "unlock": (), "resolve": (), "open": (), "reopen": ("discard_results",), "extend": ("seconds",),
+    "lock": (), "unlock": (), "resolve": (), "open": (), "reopen": (), "extend": ("seconds",),
     "inject": ("event",), "withdraw": ("event",), "preview": ("event",), "reissue": ("team",),
 }
 
 
 class ProtocolError(Exception):
-    """A message the host refuses; ``code`` is sent in the error reply."""
+    """A message the host refuses; ``code`` is sent in the error reply. ``close`` (a websocket
+    close code and reason) asks the host to close the connection after sending the error."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, close: tuple | None = None):
         super().__init__(message)
-        self.code = code
+        self.code, self.close = code, close
 
 
 def _reject_constant(name: str):

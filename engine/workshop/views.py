@@ -20,6 +20,20 @@ OWN_STATE = ("cash", "debt", "capacity", "shifts", "brand", "ceiling", "autonomy
 OWN_MODEL_STATE = ("price", "backlog", "inventory", "launched", "launch_at", "orders_last", "deliveries_last")
 HISTORY = ("deliveries", "revenue_cny", "operating_profit_cny", "cash_cny", "market_share", "score")
 RIVAL_FINANCIALS = ("revenue_cny", "operating_profit_cny", "cash_cny")
+# a firm's public figures: view field -> report metric (per firm, then per model)
+PUBLIC_FIRM = {"deliveries": "deliveries", "market_share": "market_share", "capacity": "nameplate",
+               "capacity_pipeline": "capacity_pipeline", "autonomy_sold": "autonomy_sold", "exited": "exited"}
+PUBLIC_MODEL = ("price_cny", "deliveries", "launched")   # list price (of launched models), deliveries
+PUBLIC_DECISIONS = ("prices", "launches")                 # what the market shows of a rival's decision
+LEADERBOARD_METRICS = ("score",) + tuple(f"score_{m}" for m in SCORE_METRICS)
+
+
+def public_metrics(visibility) -> tuple:
+    """Report metrics of a rival firm that a team sees under ``visibility`` (a replay's team view
+    of a workshop uses the same rules as the team views sent during it)."""
+    extra = (RIVAL_FINANCIALS if visibility.rival_financials else ()) + \
+        (LEADERBOARD_METRICS if visibility.leaderboard else ())
+    return tuple(PUBLIC_FIRM.values()) + extra
 
 
 def num(value) -> float | None:
@@ -69,11 +83,9 @@ def public_firms(session, t: int, financials: bool) -> list:
     for f, firm_id in enumerate(sc.firm_ids):
         own = [(j, m.id) for j, m in enumerate(sc.models) if m.firm == firm_id]
         row = {"id": firm_id, "prices": {m: num(model["price_cny"][0, j]) for j, m in own if model["launched"][0, j] > 0},
-               "deliveries": num(firm["deliveries"][0, f]),
-               "model_deliveries": {m: num(model["deliveries"][0, j]) for j, m in own},
-               "market_share": num(firm["market_share"][0, f]), "capacity": num(firm["nameplate"][0, f]),
-               "capacity_pipeline": num(firm["capacity_pipeline"][0, f]),
-               "autonomy_sold": num(firm["autonomy_sold"][0, f]), "exited": bool(firm["exited"][0, f] > 0)}
+               **{key: num(firm[metric][0, f]) for key, metric in PUBLIC_FIRM.items()},
+               "model_deliveries": {m: num(model["deliveries"][0, j]) for j, m in own}}
+        row["exited"] = bool(firm["exited"][0, f] > 0)
         if financials:
             row.update({k: num(firm[k][0, f]) for k in RIVAL_FINANCIALS})
         rows.append(row)

@@ -71,3 +71,36 @@ def test_debrief_command_bad_input_is_one_line(app, golden_workshop, tmp_path, c
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and fragment in err[0]
     assert not (tmp_path / "o" / "debrief.html").exists()
+
+
+def test_workshop_debrief_pack_of_a_plain_game_keeps_the_games_file_name(app, tmp_path, capsys):
+    plain = tmp_path / "spring-cohort.closedloop"
+    shutil.copyfile(GOLDEN / "v1.closedloop", plain)
+    out = tmp_path / "pack"
+    assert main(["debrief", str(plain), "--out", str(out), "--worlds", "0"]) == 0
+    assert str(out / "spring-cohort.closedloop") in capsys.readouterr().out.split()
+    assert (out / "spring-cohort.closedloop").is_file() and not (out / "workshop.closedloop").exists()
+    assert "spring-cohort.closedloop" in (out / "debrief.html").read_text(encoding="utf-8")
+
+
+def test_workshop_debrief_of_a_one_quarter_workshop_warns_about_nothing(app, scenario, tmp_path, capsys):
+    import warnings
+
+    from engine.saves import save_workshop
+    from engine.workshop import WorkshopSession, WorkshopSettings
+
+    session = WorkshopSession(scenario, WorkshopSettings(teams=("xiaomi", "byd"), seed=3, quarters=1), now=0.0)
+    for team in session.teams:
+        session.submit(team, session.suggestion_for(team), now=1.0)
+    session.lock(2.0)
+    session.resolve(3.0)
+    path = tmp_path / "one.closedloop"
+    save_workshop(session, path)
+    out = tmp_path / "pack"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert main(["debrief", str(path), "--out", str(out), "--worlds", "4"]) == 0
+    assert [f"{w.category.__name__}: {w.message}" for w in caught] == []
+    assert capsys.readouterr().err == ""
+    page = (out / "debrief.html").read_text(encoding="utf-8")
+    assert "price-index.png" in page and (out / "workshop.closedloop").is_file()

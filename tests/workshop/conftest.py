@@ -53,18 +53,21 @@ def lan(make_session):
         def url(self):
             return f"ws://127.0.0.1:{self.host.port}"
 
-        def client(self):
-            c = WorkshopClient(self.url, timeout=TIMEOUT)
+        def client(self, source=None):
+            """A new connection, from the loopback address ``source`` (e.g. ``"127.0.0.2"``,
+            another machine as far as the host can tell) if given."""
+            options = {"source_address": (source, 0)} if source else {}
+            c = WorkshopClient(self.url, timeout=TIMEOUT, **options)
             clients.append(c)
             return c
 
-        def team(self, firm):
-            c = self.client()
+        def team(self, firm, source=None):
+            c = self.client(source)
             c.join(self.host.codes[firm])
             return c
 
-        def facilitator(self):
-            c = self.client()
+        def facilitator(self, source=None):
+            c = self.client(source)
             c.join(self.host.facilitator_code)
             return c
 

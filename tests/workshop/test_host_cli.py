@@ -173,3 +173,23 @@ def test_host_cli_is_listed_in_help():
     out = subprocess.run([sys.executable, "-m", "engine.cli", "--help"], cwd=ROOT, capture_output=True, text=True,
                          timeout=60, check=False)
     assert out.returncode == 0 and "host" in out.stdout
+
+
+def test_host_cli_on_every_interface_prints_this_machines_addresses(tmp_path):
+    from engine.workshop.addresses import host_urls, lan_addresses
+
+    assert host_urls("127.0.0.1", 5) == ["ws://127.0.0.1:5"] and host_urls("::1", 5) == ["ws://[::1]:5"]
+    assert "0.0.0.0" not in lan_addresses("0.0.0.0") and lan_addresses("0.0.0.0")
+    codes = tmp_path / "codes.json"
+    host = HostProcess("--scenario", "xiaomi-2024", "--teams", "xiaomi", "--bind", "0.0.0.0", "--port", "0",
+                       "--codes", str(codes), "--quarters", "1")
+    try:
+        line = host.lines.get(timeout=STARTUP_SECONDS)
+        assert "ws://0.0.0.0" not in line and "every interface of this machine" in line, line
+        port = re.search(r"ws://[\d.]+:(\d+)", line).group(1)
+        assert f"ws://{lan_addresses('0.0.0.0')[0]}:{port}" in line
+        with WorkshopClient(f"ws://127.0.0.1:{port}", timeout=10) as client:
+            assert client.join(json.loads(codes.read_text())["xiaomi"])["team"] == "xiaomi"
+    finally:
+        code, stderr = host.stop(signal.SIGTERM)
+    assert code == 0 and stderr == "", stderr

@@ -354,3 +354,20 @@ def test_lan_four_teams_eight_quarters_end_to_end(lan, scenario):
     scores = views["byd"]["predictions"]
     assert len(scores["quarters"]) == 8 and scores["mean_score"] is not None
     assert "custom-heatwave" in {n["id"] for n in views["xpeng"]["news"]}
+
+
+def test_lan_reopen_without_the_flag_answers_with_the_warning_and_changes_nothing(lan):
+    host = lan()
+    a = lan.team("xiaomi")
+    fac = lan.facilitator()
+    a.submit(draft(a))
+    fac.control("lock")
+    fac.control("resolve")
+    before = json.dumps(host.snapshot(), sort_keys=True)
+    for flag in ({}, {"discard_results": False}):
+        with pytest.raises(HostError) as err:
+            fac.control("reopen", **flag)
+        assert err.value.code == "round"
+        assert "reopening 2024Q1 discards its results, which teams may already have seen" in str(err.value)
+        assert json.dumps(host.snapshot(), sort_keys=True) == before
+    assert fac.control("reopen", discard_results=True)["warning"].startswith("reopening 2024Q1 discards")

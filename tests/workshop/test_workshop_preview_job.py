@@ -58,3 +58,27 @@ def test_host_preview_job_runs_outside_the_lock_while_teams_submit(lan):
     result = job(progress)
     assert done.is_set() and result["event"] == "lithium-spike"
     assert host.with_session(lambda s: s.submission_status()["byd"]["submitted"])
+
+
+@pytest.mark.parametrize("via", ["lan", "host.control"])
+def test_lan_facilitator_preview_never_holds_up_a_team(lan, via):
+    order, tried = [], threading.Event()
+    peers = {}
+
+    def on_event(name, payload):
+        if name == "previewing" and not tried.is_set():   # the preview is running now
+            tried.set()
+            peers["team"].ping()                          # answered at once unless the host's lock is held
+            peers["team"].submit(peers["team"].suggest())
+            order.append("team answered")
+
+    host = lan(teams=("xiaomi", "byd"), host_options={"on_event": on_event})
+    peers["team"] = lan.team("byd")
+    if via == "lan":
+        result = lan.facilitator().control("preview", event="lithium-spike", futures=32, quarters=2)
+    else:
+        result = host.control("preview", event="lithium-spike", futures=32, quarters=2)
+    order.append("preview done")
+    assert order == ["team answered", "preview done"]
+    assert result["event"] == "lithium-spike" and len(result["quarters"]) == 2
+    assert host.status()["submissions"]["byd"]["submitted"]
