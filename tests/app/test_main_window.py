@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from app import settings
@@ -39,6 +39,38 @@ def test_ctrl_z_and_ctrl_y_undo_and_redo_an_edit(window, session, qtbot):
     assert session.draft == before
     qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert session.draft.prices[model] == 201_000.0
+
+
+@pytest.mark.parametrize("redo", ["Ctrl+Y", "Ctrl+Shift+Z"])
+def test_undo_keys_pressed_in_a_field_after_enter_reach_the_undo_stack(window, session, qtbot, redo):
+    # Focus stays in the field after Enter; QLineEdit claims Ctrl+Z for its own (now empty) undo.
+    page = window.decisions.page(PricingPage)
+    path = next(p for p in page.fields if p.startswith("prices."))
+    field, model = page.fields[path], path.split(".")[1]
+    before, old_text = session.draft, field.edit.text()
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, "188,800")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    assert session.draft.prices[model] == 188_800.0 and field.edit.hasFocus()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.draft == before and field.edit.text() == old_text
+    key = QKeySequence(redo)[0]
+    qtbot.keyClick(field.edit, key.key(), key.keyboardModifiers())
+    assert session.draft.prices[model] == 188_800.0 and field.edit.text() == "188,800"
+
+
+def test_undo_keys_undo_uncommitted_typing_in_the_field_only(window, session, qtbot):
+    page = window.decisions.page(PricingPage)
+    field = page.fields[next(p for p in page.fields if p.startswith("prices."))]
+    old_text = field.edit.text()
+    field.edit.setFocus()
+    field.edit.end(False)
+    qtbot.keyClicks(field.edit, "9")
+    assert field.edit.text() == old_text + "9"
+    qtbot.keyClick(field.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.edit.text() == old_text, "the field's own text undo removes the typing"
+    assert session.undo_stack.count() == 0
 
 
 def test_end_quarter_updates_charts_status_and_report(window, session, qtbot):
