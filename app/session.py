@@ -38,8 +38,9 @@ class Session(QObject):
     forecastProgress = Signal(int, int)
     forecastReady = Signal(object)         # engine.forecast.Forecast
     forecastStopped = Signal(str)          # "" when cancelled, else a one-line reason
+    worldsProgress = Signal(int, int)      # world-quarters replayed, of quarters x worlds
     worldsReady = Signal(object)           # engine.saves.WorldsResult (luck versus skill)
-    worldsStopped = Signal(str)            # why luck versus skill is not available
+    worldsStopped = Signal(str)            # "" when cancelled, else why luck versus skill is not available
     fileChanged = Signal(str)              # the game's save file
     message = Signal(str)                  # one-line notices (autosave failures ...)
 
@@ -61,6 +62,8 @@ class Session(QObject):
         self._forecast_task = None
         self.worlds = None                 # luck versus skill of the finished game
         self._worlds_task = None
+        self._tasks = set()                # worker tasks not finished yet (cancelled ones included)
+        self._retired = False
 
     # ---- starting and loading ---------------------------------------------------------------
     def new_game(self, scenario, firm_id: str | None = None, level: str = "normal", seed: int | None = None) -> None:
@@ -178,7 +181,7 @@ class Session(QObject):
         task = workers.Task(play, "end quarter", self)
         task.finished.connect(self._quarter_done)
         task.failed.connect(self._quarter_failed)
-        task.start()
+        self._launch(task)
         return True
 
     def _quarter_done(self, task, result) -> None:
@@ -208,10 +211,40 @@ class Session(QObject):
         self.busyChanged.emit(busy)
 
     def wait(self) -> None:
-        """Block until worker tasks are done (before the session goes away, and in tests)."""
+        """Block until worker tasks are done (when the app quits, after :meth:`cancel_tasks`, and in tests)."""
         from PySide6.QtCore import QThreadPool
 
         QThreadPool.globalInstance().waitForDone()
+
+    # ---- worker tasks -------------------------------------------------------------------------
+    def _launch(self, task) -> None:
+        """Start ``task``, keeping it listed until its last signal has been handled."""
+        self._tasks.add(task)
+        task.finished.connect(self._task_ended)
+        task.failed.connect(self._task_ended)
+        task.cancelled.connect(self._task_ended)
+        task.start()
+
+    def _task_ended(self, task, *_) -> None:
+        self._tasks.discard(task)
+        if self._retired and not self._tasks:
+            self.deleteLater()
+
+    def cancel_tasks(self) -> None:
+        """Ask the preview and luck versus skill to stop (a quarter being resolved runs to its end)."""
+        self.cancel_forecast()
+        self.cancel_worlds()
+
+    def retire(self) -> None:
+        """Cancel the tasks and delete the session once they have stopped, without waiting for them.
+
+        For a session being replaced (a new campaign, another game opened): its tasks are its
+        children, so it stays alive until their last signal arrives, and the window never blocks.
+        """
+        self._retired = True
+        self.cancel_tasks()
+        if not self._tasks:
+            self.deleteLater()
 
     # ---- the preview --------------------------------------------------------------------------
     @property
@@ -242,7 +275,7 @@ class Session(QObject):
         task.cancelled.connect(self._forecast_cancelled)
         self._forecast_task = task
         self.forecastStarted.emit()
-        task.start()
+        self._launch(task)
         return True
 
     def cancel_forecast(self) -> None:
@@ -273,26 +306,55 @@ class Session(QObject):
         self.forecastStopped.emit(message)
 
     # ---- luck versus skill -------------------------------------------------------------------
+    @property
+    def replaying_worlds(self) -> bool:
+        """True while luck versus skill runs (and has not been cancelled)."""
+        return self._worlds_task is not None
+
     def start_worlds(self, worlds: int = 100) -> bool:
-        """Replay the player's decisions in ``worlds`` other worlds in a worker (once per game)."""
+        """Replay the player's decisions in ``worlds`` other worlds in a worker (once per game).
+
+        Progress arrives as :attr:`worldsProgress` ``(world-quarters done, quarters x worlds)``;
+        :meth:`cancel_worlds` stops it after the quarter being replayed (``worldsStopped("")``).
+        """
         if self.game is None or not self.game.records or self._worlds_task is not None or self.worlds is not None:
             return False
         game = self.game
-        task = workers.Task(lambda progress: saving.luck_versus_skill(game, worlds, progress), "worlds", self)
+
+        def run(progress):
+            return saving.luck_versus_skill(game, worlds, lambda done, total: progress(done * worlds, total * worlds))
+
+        task = workers.Task(run, "worlds", self)
+        task.progress.connect(self._worlds_progress)
         task.finished.connect(self._worlds_done)
         task.failed.connect(self._worlds_failed)
         task.cancelled.connect(lambda t: self._worlds_failed(t, ""))
         self._worlds_task = task
-        task.start()
+        self._launch(task)
         return True
+
+    def cancel_worlds(self) -> None:
+        """Stop luck versus skill after the quarter being replayed; ``worldsStopped("")`` follows at once."""
+        task, self._worlds_task = self._worlds_task, None
+        if task is not None:
+            task.cancel()
+            self.worldsStopped.emit("")
+
+    def _worlds_progress(self, done: int, total: int) -> None:
+        if self.sender() is self._worlds_task:
+            self.worldsProgress.emit(done, total)
 
     def _worlds_done(self, task, result) -> None:
         task.deleteLater()
+        if task is not self._worlds_task:
+            return
         self._worlds_task, self.worlds = None, result
         self.worldsReady.emit(result)
 
     def _worlds_failed(self, task, message: str) -> None:
         task.deleteLater()
+        if task is not self._worlds_task:
+            return                          # cancelled: worldsStopped("") was emitted then
         self._worlds_task = None
         self.worldsStopped.emit(message)
 

@@ -997,6 +997,18 @@
         <translation>得分</translation>
     </message>
     <message>
+        <source>%v of %m quarters × worlds</source>
+        <translation>%v / %m（季度 × 世界）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Replay again</source>
+        <translation>重新演算</translation>
+    </message>
+    <message>
         <source>Luck versus skill: replaying your decisions in %1 other worlds…</source>
         <translation>运气与实力：正在 %1 个平行世界中重演你的决策…</translation>
     </message>
@@ -1013,8 +1025,16 @@
         <translation>运气与实力：在 %2 个平行世界中，你的决策有 %1 达成全部目标（本局实际：%3）。你的最终得分不低于其中 %4 的世界。</translation>
     </message>
     <message>
+        <source>Luck versus skill was cancelled.</source>
+        <translation>运气与实力的演算已取消。</translation>
+    </message>
+    <message>
         <source>Luck versus skill is not available: %1</source>
         <translation>运气与实力暂不可用：%1</translation>
+    </message>
+    <message>
+        <source>In the other worlds, rivals that played the hard AI are played by the normal AI, the model their look-ahead assumes (a look-ahead in every world would take minutes).</source>
+        <translation>在其他世界中，原由困难 AI 操控的对手改由普通 AI 操控——这正是困难 AI 前瞻推演时对各方的假设（在每个世界里都做前瞻推演要花好几分钟）。</translation>
     </message>
     <message>
         <source>Market share</source>
