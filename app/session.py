@@ -24,6 +24,7 @@ from .i18n import translate
 log = logging.getLogger(__name__)
 
 FORECAST_SALT = 1
+ADVISOR_LEVEL = "normal"                   # the advisor's plan is the normal AI's (Game.suggest)
 
 
 class Session(QObject):
@@ -55,6 +56,7 @@ class Session(QObject):
         self.projection = {}
         self.forecast = None
         self.forecast_plan = None          # the draft the last forecast was run for
+        self.forecast_level = "normal"     # the rivals' AI level it assumed
         self.path = ""
         self.autosave_file = ""            # where a game without a file of its own is autosaved
         self.busy = False
@@ -103,6 +105,11 @@ class Session(QObject):
         return self.game.scenario if self.game else None
 
     @property
+    def rival_level(self) -> str:
+        """The AI level of the rivals ("easy", "normal" or "hard"), which the preview and projection assume."""
+        return consequences.rival_level(self.game) if self.game else "normal"
+
+    @property
     def finished(self) -> bool:
         """True when the scenario ended or the player's firm left the market."""
         if self.game is None:
@@ -146,7 +153,8 @@ class Session(QObject):
 
     def _set_draft(self, decision) -> None:
         self.draft = decision
-        self.projection = {} if self.finished or decision is None else _project(self.game, self.player, decision)
+        self.projection = {} if self.finished or decision is None else _project(self.game, self.player, decision,
+                                                                                self.rival_level)
 
     # ---- the quarter --------------------------------------------------------------------------
     def end_quarter(self) -> bool:
@@ -154,7 +162,7 @@ class Session(QObject):
         if self.game is None or self.busy or self.finished:
             return False
         self.cancel_forecast()
-        game, player, draft = self.game, self.player, self.draft
+        game, player, draft, level = self.game, self.player, self.draft, self.rival_level
         autosave = None
         if settings.get("autosave"):
             try:
@@ -168,7 +176,7 @@ class Session(QObject):
             over = game.finished or game.state.exited[0, game.scenario.firm_index(player)] > 0
             advice = None if over else game.suggest(player)
             following = draft if over else next_draft(draft, advice)
-            projection = {} if over else _project(game, player, following)
+            projection = {} if over else _project(game, player, following, level)
             note, saved = "", None
             if autosave:
                 try:
@@ -254,21 +262,25 @@ class Session(QObject):
 
     def start_forecast(self, futures: int | None = None, quarters: int | None = None,
                        hold_plan: bool | None = None) -> bool:
-        """Run the Monte Carlo preview of the draft in a worker thread; False if it cannot start."""
+        """Run the Monte Carlo preview of the draft in a worker thread; False if it cannot start.
+
+        Rivals play the campaign's AI level (:attr:`rival_level`); after the first quarter the
+        player's firm follows the advisor unless ``hold_plan`` keeps the draft.
+        """
         if self.game is None or self.busy or self.finished:
             return False
         self.cancel_forecast()
         futures = futures or settings.get("forecast/futures")
         quarters = quarters or max(1, self.scenario.n_quarters - self.game.t)
         hold = settings.get("forecast/hold_plan") if hold_plan is None else hold_plan
-        state, seed, plan = self.game.state, self.game.seed, {self.player: self.draft}
+        state, seed, plan, level = self.game.state, self.game.seed, {self.player: self.draft}, self.rival_level
 
         def run(progress):
-            return run_forecast(state, seed, futures, quarters, plan=plan, hold_plan=hold,
-                                salt=FORECAST_SALT, progress=progress)
+            return run_forecast(state, seed, futures, quarters, plan=plan, hold_plan=hold, level=level,
+                                plan_level=ADVISOR_LEVEL, salt=FORECAST_SALT, progress=progress)
 
         task = workers.Task(run, "forecast", self)
-        task.plan = self.draft
+        task.plan, task.level = self.draft, level
         task.progress.connect(self._forecast_progress)
         task.finished.connect(self._forecast_done)
         task.failed.connect(self._forecast_stopped)
@@ -292,7 +304,7 @@ class Session(QObject):
         if task is not self._forecast_task:
             return
         self._forecast_task = None
-        self.forecast, self.forecast_plan = result, task.plan
+        self.forecast, self.forecast_plan, self.forecast_level = result, task.plan, task.level
         self.forecastReady.emit(result)
 
     def _forecast_cancelled(self, task) -> None:
@@ -373,10 +385,10 @@ class Session(QObject):
         self.adopt(game, path)
 
 
-def _project(game, player: str, draft) -> dict:
-    """The quick median projection of ``draft`` (empty when it cannot be computed)."""
+def _project(game, player: str, draft, level: str) -> dict:
+    """The quick median projection of ``draft`` against ``level`` rivals (empty when it cannot be computed)."""
     try:
-        return consequences.projection(game, player, draft)
+        return consequences.projection(game, player, draft, level=level)
     except ClosedLoopError as exc:
         log.warning("projection failed: %s", exc)
         return {}

@@ -708,6 +708,18 @@
         <translation>新车上市</translation>
     </message>
     <message>
+        <source>Median of 64 simulated futures, rivals responding as the easy AI.</source>
+        <translation>64 个模拟未来的中位数，对手按简单 AI 应对。</translation>
+    </message>
+    <message>
+        <source>Median of 64 simulated futures, rivals responding as the normal AI.</source>
+        <translation>64 个模拟未来的中位数，对手按普通 AI 应对。</translation>
+    </message>
+    <message>
+        <source>Median of 64 simulated futures, rivals responding as the normal AI, the model the hard AI&apos;s look-ahead assumes (its look-ahead would slow every edit).</source>
+        <translation>64 个模拟未来的中位数，对手按普通 AI 应对——这正是困难 AI 前瞻推演所假设的模型（每次修改都做前瞻推演会拖慢操作）。</translation>
+    </message>
+    <message>
         <source>If you end the quarter with this plan</source>
         <translation>如果按此方案结束本季度</translation>
     </message>
@@ -1760,6 +1772,18 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
     <message>
         <source>Deliveries</source>
         <translation>交付</translation>
+    </message>
+    <message>
+        <source>Rivals play the hard AI in %1 and the normal AI after it, the model their look-ahead assumes (a look-ahead in every future would take minutes).</source>
+        <translation>对手在 %1 由困难 AI 操控，之后改由普通 AI 操控——这正是其前瞻推演所假设的模型（在每个未来里都做前瞻推演要花好几分钟）。</translation>
+    </message>
+    <message>
+        <source>Rivals play the easy AI.</source>
+        <translation>对手由简单 AI 操控。</translation>
+    </message>
+    <message>
+        <source>Rivals play the normal AI.</source>
+        <translation>对手由普通 AI 操控。</translation>
     </message>
     <message>
         <source>Run preview</source>
