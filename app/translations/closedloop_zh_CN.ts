@@ -1853,6 +1853,10 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
 <context>
     <name>Problems</name>
     <message>
+        <source>This number is too large.</source>
+        <translation>数字太大了。</translation>
+    </message>
+    <message>
         <source>The incentive can be at most half the list price (%1).</source>
         <translation>优惠最多为指导价的一半（%1）。</translation>
     </message>

@@ -1,11 +1,13 @@
 """Decision inputs: a number field bound to a draft path, with unit, message and help button."""
 
+import math
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
-from .. import i18n, theme
+from .. import i18n, problems, theme
 from ..draft import value_of
 
 # the app's Undo/Redo keys (the main window's actions use these plus the platform's standard ones)
@@ -162,6 +164,9 @@ class NumberField(QWidget):
                 "%1", self.display(value_of(self.session.draft, self.path))))
             return False
         value = typed * self.factor
+        if not math.isfinite(value):      # finite as typed, not once scaled (1e308 万元)
+            self.set_error(problems.too_large())
+            return False
         if self.places == 0 and self.factor == 1.0:
             value = round(value)
         current = value_of(self.session.draft, self.path)
