@@ -57,6 +57,7 @@ class Session(QObject):
         self.forecast = None
         self.forecast_plan = None          # the draft the last forecast was run for
         self.forecast_level = "normal"     # the rivals' AI level it assumed
+        self.forecast_hold = False         # whether it kept the draft in every quarter (else the advisor's plans)
         self.path = ""
         self.autosave_file = ""            # where a game without a file of its own is autosaved
         self.busy = False
@@ -280,7 +281,7 @@ class Session(QObject):
                                 plan_level=ADVISOR_LEVEL, salt=FORECAST_SALT, progress=progress)
 
         task = workers.Task(run, "forecast", self)
-        task.plan, task.level = self.draft, level
+        task.plan, task.level, task.hold = self.draft, level, bool(hold)
         task.progress.connect(self._forecast_progress)
         task.finished.connect(self._forecast_done)
         task.failed.connect(self._forecast_stopped)
@@ -304,7 +305,8 @@ class Session(QObject):
         if task is not self._forecast_task:
             return
         self._forecast_task = None
-        self.forecast, self.forecast_plan, self.forecast_level = result, task.plan, task.level
+        self.forecast, self.forecast_plan = result, task.plan
+        self.forecast_level, self.forecast_hold = task.level, task.hold
         self.forecastReady.emit(result)
 
     def _forecast_cancelled(self, task) -> None:

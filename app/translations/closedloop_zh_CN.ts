@@ -1846,8 +1846,12 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
         <translation>%1 个情景，%2 至 %3。</translation>
     </message>
     <message>
-        <source>Chance of meeting every objective by %1: %2</source>
-        <translation>到 %1 达成全部目标的概率：%2</translation>
+        <source>Chance of meeting every objective by %1 if you keep this plan every quarter: %2</source>
+        <translation>若你每个季度都沿用此方案，到 %1 达成全部目标的概率：%2</translation>
+    </message>
+    <message>
+        <source>Chance of meeting every objective by %1 if you follow the advisor after this quarter: %2</source>
+        <translation>若你从下个季度起采用顾问的方案，到 %1 达成全部目标的概率：%2</translation>
     </message>
 </context>
 <context>

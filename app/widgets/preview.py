@@ -149,5 +149,9 @@ class PreviewPanel(QWidget):
                             .replace("%2", i18n.quarter(forecast.quarters[0])).replace("%3", i18n.quarter(forecast.quarters[-1]))
                             + ("" if i18n.is_chinese() else " ")
                             + rivals_note(self.session.forecast_level, i18n.quarter(forecast.quarters[0])))
-        self.probability.setText("<b>" + translate("Preview", "Chance of meeting every objective by %1: %2").replace(
-            "%1", i18n.quarter(forecast.quarters[-1])).replace("%2", i18n.percent(forecast.objective_probability, 0)) + "</b>")
+        chance = translate("Preview", "Chance of meeting every objective by %1 if you keep this plan every quarter: "
+                                      "%2") if self.session.forecast_hold else \
+            translate("Preview", "Chance of meeting every objective by %1 if you follow the advisor after this "
+                                 "quarter: %2")
+        self.probability.setText("<b>" + chance.replace("%1", i18n.quarter(forecast.quarters[-1])).replace(
+            "%2", i18n.percent(forecast.objective_probability, 0)) + "</b>")
