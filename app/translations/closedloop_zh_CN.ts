@@ -468,8 +468,16 @@
         <translation>当前服务质量 %1。</translation>
     </message>
     <message>
-        <source>Last quarter %1 of cars on the road paid for services; closed-loop ratio %2.</source>
-        <translation>上季度 %1 的保有车辆付费使用服务；闭环比例 %2。</translation>
+        <source>Last quarter %1 of cars on the road paid for services.</source>
+        <translation>上季度有 %1 的保有车辆付费使用服务。</translation>
+    </message>
+    <message>
+        <source>The share of your gross profit that comes from services and ecosystem devices (the closed-loop ratio) shows here after the first quarter.</source>
+        <translation>毛利中来自服务与生态设备的比例（闭环比例）将在第一个季度结束后显示在这里。</translation>
+    </message>
+    <message>
+        <source>Last quarter %1 of your gross profit came from services and ecosystem devices (ecosystem gross profit %2).</source>
+        <translation>上季度你的毛利中有 %1 来自服务与生态设备（生态毛利 %2）。</translation>
     </message>
     <message>
         <source>Marketing</source>

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app import i18n
-from app.widgets.decision_budgets import AutonomyPage, FinancePage
+from app.widgets.decision_budgets import AutonomyPage, EcosystemPage, FinancePage
 from app.widgets.decision_pages import LaunchesPage, PricingPage, ProductionPage
 from app.widgets.decisions import DecisionsPanel
 
@@ -141,3 +141,13 @@ def test_a_number_too_large_once_scaled_is_refused_in_chinese(session, qtbot):
     assert session.draft is before and session.undo_stack.count() == 0
     assert field.message.isVisible() and field.message.text() == "数字太大了。"
     assert field.edit.text() == "1e308"
+
+
+def test_the_closed_loop_section_explains_the_ratio_and_shows_it_after_a_quarter(panel, session, qtbot, play):
+    page = panel.page(EcosystemPage)
+    note = page.loop_note
+    assert note.text() and "after the first quarter" in note.text()
+    play(session)
+    f = session.scenario.firm_index(session.player)
+    ratio = session.history.firm("closed_loop_ratio")[-1, f]
+    assert note.text().startswith("Last quarter " + i18n.percent(ratio)) and "gross profit" in note.text()
