@@ -35,6 +35,10 @@
         <translation>将此图表保存为 PNG 图片</translation>
     </message>
     <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>

@@ -140,9 +140,21 @@ def test_charts_export_png(window, session, qtbot, tmp_path):
         session.end_quarter()
     qtbot.wait(10)
     path = tmp_path / "share.png"
-    window.dashboard.charts["market_share"].export_png(str(path), width=800)
+    chart = window.dashboard.charts["market_share"]
+    chart.export_png(str(path), width=800)
     image = QImage(str(path))
     assert not image.isNull() and image.width() == 800
+    scale = 800 / chart.width()
+    title, legend, plot = chart.caption.height(), chart.legend.height(), chart.plot.height()
+    assert image.height() == round((title + legend + plot + 8) * scale), "title, legend and plot, stacked"
+    background = image.pixelColor(image.width() - 1, 0).lightness()
+
+    def inked(top: float, bottom: float) -> int:
+        return sum(abs(image.pixelColor(x, y).lightness() - background) > 60
+                   for y in range(int(top * scale), int(bottom * scale)) for x in range(0, 400, 2))
+
+    assert inked(0, title) > 20, "the title is drawn"
+    assert inked(title + 4, title + 4 + legend) > 20, "the legend is drawn"
 
 
 def test_end_of_game_shows_scorecard_objectives_and_the_luck_hook(app, scenario, qtbot, play):
