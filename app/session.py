@@ -65,7 +65,7 @@ class Session(QObject):
         self._forecast_task = None
         self.worlds = None                 # luck versus skill of the finished game
         self._worlds_task = None
-        self._tasks = set()                # worker tasks not finished yet (cancelled ones included)
+        self._tasks = {}                   # running task -> its handlers (cancelled ones included until they stop)
         self._retired = False
 
     # ---- starting and loading ---------------------------------------------------------------
@@ -187,10 +187,8 @@ class Session(QObject):
             return record, drivers, advice, following, projection, note, saved
 
         self._set_busy(True)
-        task = workers.Task(play, "end quarter", self)
-        task.finished.connect(self._quarter_done)
-        task.failed.connect(self._quarter_failed)
-        self._launch(task)
+        self._launch(workers.Task(play, "end quarter", self), self._quarter_done, self._quarter_failed,
+                     lambda task: self._quarter_failed(task, ""))
         return True
 
     def _quarter_done(self, task, result) -> None:
@@ -226,18 +224,37 @@ class Session(QObject):
         QThreadPool.globalInstance().waitForDone()
 
     # ---- worker tasks -------------------------------------------------------------------------
-    def _launch(self, task) -> None:
-        """Start ``task``, keeping it listed until its last signal has been handled."""
-        self._tasks.add(task)
-        task.finished.connect(self._task_ended)
-        task.failed.connect(self._task_ended)
-        task.cancelled.connect(self._task_ended)
+    def _launch(self, task, finished, failed, cancelled) -> None:
+        """Start ``task``; its last signal calls ``finished(task, result)``, ``failed(task, message)``
+        or ``cancelled(task)`` (each handler ``deleteLater()``s the task), then the task is forgotten.
+
+        Each of the task's last signals has this one connection: a second queued slot could be
+        dropped when the first one's ``deleteLater()`` deletes the task before it is delivered.
+        The handlers are kept here, not on the task, and dropped once it ends: no reference cycle
+        outlives the task.
+        """
+        self._tasks[task] = {"finished": finished, "failed": failed, "cancelled": cancelled}
+        task.finished.connect(self._task_finished)
+        task.failed.connect(self._task_failed)
+        task.cancelled.connect(self._task_cancelled)
         task.start()
 
-    def _task_ended(self, task, *_) -> None:
-        self._tasks.discard(task)
-        if self._retired and not self._tasks:
-            self.deleteLater()
+    def _task_finished(self, task, result) -> None:
+        self._task_ended(task, "finished", result)
+
+    def _task_failed(self, task, message: str) -> None:
+        self._task_ended(task, "failed", message)
+
+    def _task_cancelled(self, task) -> None:
+        self._task_ended(task, "cancelled")
+
+    def _task_ended(self, task, how: str, *args) -> None:
+        handlers = self._tasks.pop(task)
+        try:
+            handlers[how](task, *args)
+        finally:
+            if self._retired and not self._tasks:
+                self.deleteLater()
 
     def cancel_tasks(self) -> None:
         """Ask the preview and luck versus skill to stop (a quarter being resolved runs to its end)."""
@@ -283,12 +300,9 @@ class Session(QObject):
         task = workers.Task(run, "forecast", self)
         task.plan, task.level, task.hold = self.draft, level, bool(hold)
         task.progress.connect(self._forecast_progress)
-        task.finished.connect(self._forecast_done)
-        task.failed.connect(self._forecast_stopped)
-        task.cancelled.connect(self._forecast_cancelled)
         self._forecast_task = task
         self.forecastStarted.emit()
-        self._launch(task)
+        self._launch(task, self._forecast_done, self._forecast_stopped, self._forecast_cancelled)
         return True
 
     def cancel_forecast(self) -> None:
@@ -340,11 +354,8 @@ class Session(QObject):
 
         task = workers.Task(run, "worlds", self)
         task.progress.connect(self._worlds_progress)
-        task.finished.connect(self._worlds_done)
-        task.failed.connect(self._worlds_failed)
-        task.cancelled.connect(lambda t: self._worlds_failed(t, ""))
         self._worlds_task = task
-        self._launch(task)
+        self._launch(task, self._worlds_done, self._worlds_failed, lambda t: self._worlds_failed(t, ""))
         return True
 
     def cancel_worlds(self) -> None:
