@@ -2307,6 +2307,10 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
         <translation>本局实际：%1。实际最终得分（红线）不低于 %2 的世界中的得分。</translation>
     </message>
     <message>
+        <source>Rivals that played the hard AI are played by the normal AI in these worlds, the model their look-ahead assumes.</source>
+        <translation>在这些世界中，原由困难 AI 操控的对手改由普通 AI 操控——这正是其前瞻推演所假设的模型。</translation>
+    </message>
+    <message>
         <source>%1 of worlds: %2</source>
         <translation>%1 的世界：%2</translation>
     </message>
