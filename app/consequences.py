@@ -7,8 +7,9 @@ costs, how much financing is available, and a quick median projection of the qua
 
 import numpy as np
 
-from engine import costs, events, supply
-from engine.forecast import run_forecast
+from engine import ai, costs, events, supply
+from engine.forecast import LATER_QUARTERS, run_forecast
+from engine.game import HUMAN
 
 PROJECTION_FUTURES = 64
 PROJECTION_SALT = 7_000_001  # keeps the quick projection's futures apart from the preview's
@@ -92,13 +93,33 @@ def launch_status(game, model_index: int) -> tuple:
     return "available", int(max(game.t + a.dev_quarters[model_index], a.launch[model_index]))
 
 
-def projection(game, firm_id, draft, futures: int = PROJECTION_FUTURES) -> dict:
+def rival_level(game) -> str:
+    """The AI level the computer-played firms of ``game`` play now ("easy", "normal" or "hard").
+
+    "normal" when they play different levels or the scenario's script (forecasts take one AI level).
+    """
+    levels = {level for level in game.controllers.values() if level != HUMAN}
+    return levels.pop() if len(levels) == 1 and levels <= set(ai.LEVELS) else "normal"
+
+
+def projection_level(level: str) -> str:
+    """The AI level rivals play in the quick projection of a campaign against ``level`` rivals.
+
+    Hard rivals play the normal AI, the model their look-ahead assumes (engine.forecast's
+    ``LATER_QUARTERS``): their look-ahead takes ~0.2 s, too long for every edit in the GUI thread.
+    """
+    return LATER_QUARTERS.get(level, level)
+
+
+def projection(game, firm_id, draft, futures: int = PROJECTION_FUTURES, level: str = "normal") -> dict:
     """Median result of the coming quarter for ``firm_id`` under ``draft`` over a few futures.
 
-    Rivals decide as the normal AI would; luck differs per future. Returns medians of
-    ``deliveries``, ``revenue_cny``, ``operating_profit_cny``, ``cash_cny`` and ``market_share``.
+    Rivals decide as the AI at :func:`projection_level` of ``level`` would (the campaign's
+    :func:`rival_level`); luck differs per future. Returns medians of ``deliveries``,
+    ``revenue_cny``, ``operating_profit_cny``, ``cash_cny`` and ``market_share``.
     """
-    forecast = run_forecast(game.state, game.seed, futures, 1, plan={firm_id: draft}, salt=PROJECTION_SALT)
+    forecast = run_forecast(game.state, game.seed, futures, 1, plan={firm_id: draft}, salt=PROJECTION_SALT,
+                            level=projection_level(level))
     f = _firm(game, firm_id)
     return {m: float(np.median(forecast.values[m][0, :, f]))
             for m in ("deliveries", "revenue_cny", "operating_profit_cny", "cash_cny", "market_share")}

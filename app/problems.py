@@ -38,6 +38,11 @@ def parameter_unit(unit: str) -> str:
     return translate("ParamUnits", unit) if unit in PARAMETER_UNITS else unit
 
 
+def too_large() -> str:
+    """The message for a typed number that is no longer finite once converted from the shown unit (e.g. 1e308 万元)."""
+    return translate("Problems", "This number is too large.")
+
+
 def _amount(text: str, money: bool) -> str:
     value = float(text.replace(",", ""))
     return i18n.money(value) if money else i18n.compact(value)
@@ -54,6 +59,8 @@ def localise(problem: str) -> str:
                 "%1", _amount(hi, True))
         return translate("Problems", "Must be between %1 and %2.").replace("%1", _amount(lo, money)).replace(
             "%2", _amount(hi, money))
+    if "must be a finite number" in problem:     # only an overflow gets here: typed text is parsed as finite
+        return too_large()
     if "has no parent support" in problem:
         return translate("Problems", "Your firm has no parent support in this scenario.")
     if "cannot raise equity" in problem:

@@ -24,6 +24,7 @@ from .i18n import translate
 log = logging.getLogger(__name__)
 
 FORECAST_SALT = 1
+ADVISOR_LEVEL = "normal"                   # the advisor's plan is the normal AI's (Game.suggest)
 
 
 class Session(QObject):
@@ -38,8 +39,9 @@ class Session(QObject):
     forecastProgress = Signal(int, int)
     forecastReady = Signal(object)         # engine.forecast.Forecast
     forecastStopped = Signal(str)          # "" when cancelled, else a one-line reason
+    worldsProgress = Signal(int, int)      # world-quarters replayed, of quarters x worlds
     worldsReady = Signal(object)           # engine.saves.WorldsResult (luck versus skill)
-    worldsStopped = Signal(str)            # why luck versus skill is not available
+    worldsStopped = Signal(str)            # "" when cancelled, else why luck versus skill is not available
     fileChanged = Signal(str)              # the game's save file
     message = Signal(str)                  # one-line notices (autosave failures ...)
 
@@ -54,6 +56,8 @@ class Session(QObject):
         self.projection = {}
         self.forecast = None
         self.forecast_plan = None          # the draft the last forecast was run for
+        self.forecast_level = "normal"     # the rivals' AI level it assumed
+        self.forecast_hold = False         # whether it kept the draft in every quarter (else the advisor's plans)
         self.path = ""
         self.autosave_file = ""            # where a game without a file of its own is autosaved
         self.busy = False
@@ -61,6 +65,8 @@ class Session(QObject):
         self._forecast_task = None
         self.worlds = None                 # luck versus skill of the finished game
         self._worlds_task = None
+        self._tasks = {}                   # running task -> its handlers (cancelled ones included until they stop)
+        self._retired = False
 
     # ---- starting and loading ---------------------------------------------------------------
     def new_game(self, scenario, firm_id: str | None = None, level: str = "normal", seed: int | None = None) -> None:
@@ -98,6 +104,11 @@ class Session(QObject):
     def scenario(self):
         """The game's scenario (with the player's firm as its player)."""
         return self.game.scenario if self.game else None
+
+    @property
+    def rival_level(self) -> str:
+        """The AI level of the rivals ("easy", "normal" or "hard"), which the preview and projection assume."""
+        return consequences.rival_level(self.game) if self.game else "normal"
 
     @property
     def finished(self) -> bool:
@@ -143,7 +154,8 @@ class Session(QObject):
 
     def _set_draft(self, decision) -> None:
         self.draft = decision
-        self.projection = {} if self.finished or decision is None else _project(self.game, self.player, decision)
+        self.projection = {} if self.finished or decision is None else _project(self.game, self.player, decision,
+                                                                                self.rival_level)
 
     # ---- the quarter --------------------------------------------------------------------------
     def end_quarter(self) -> bool:
@@ -151,7 +163,7 @@ class Session(QObject):
         if self.game is None or self.busy or self.finished:
             return False
         self.cancel_forecast()
-        game, player, draft = self.game, self.player, self.draft
+        game, player, draft, level = self.game, self.player, self.draft, self.rival_level
         autosave = None
         if settings.get("autosave"):
             try:
@@ -165,7 +177,7 @@ class Session(QObject):
             over = game.finished or game.state.exited[0, game.scenario.firm_index(player)] > 0
             advice = None if over else game.suggest(player)
             following = draft if over else next_draft(draft, advice)
-            projection = {} if over else _project(game, player, following)
+            projection = {} if over else _project(game, player, following, level)
             note, saved = "", None
             if autosave:
                 try:
@@ -175,10 +187,8 @@ class Session(QObject):
             return record, drivers, advice, following, projection, note, saved
 
         self._set_busy(True)
-        task = workers.Task(play, "end quarter", self)
-        task.finished.connect(self._quarter_done)
-        task.failed.connect(self._quarter_failed)
-        task.start()
+        self._launch(workers.Task(play, "end quarter", self), self._quarter_done, self._quarter_failed,
+                     lambda task: self._quarter_failed(task, ""))
         return True
 
     def _quarter_done(self, task, result) -> None:
@@ -208,10 +218,59 @@ class Session(QObject):
         self.busyChanged.emit(busy)
 
     def wait(self) -> None:
-        """Block until worker tasks are done (before the session goes away, and in tests)."""
+        """Block until worker tasks are done (when the app quits, after :meth:`cancel_tasks`, and in tests)."""
         from PySide6.QtCore import QThreadPool
 
         QThreadPool.globalInstance().waitForDone()
+
+    # ---- worker tasks -------------------------------------------------------------------------
+    def _launch(self, task, finished, failed, cancelled) -> None:
+        """Start ``task``; its last signal calls ``finished(task, result)``, ``failed(task, message)``
+        or ``cancelled(task)`` (each handler ``deleteLater()``s the task), then the task is forgotten.
+
+        Each of the task's last signals has this one connection: a second queued slot could be
+        dropped when the first one's ``deleteLater()`` deletes the task before it is delivered.
+        The handlers are kept here, not on the task, and dropped once it ends: no reference cycle
+        outlives the task.
+        """
+        self._tasks[task] = {"finished": finished, "failed": failed, "cancelled": cancelled}
+        task.finished.connect(self._task_finished)
+        task.failed.connect(self._task_failed)
+        task.cancelled.connect(self._task_cancelled)
+        task.start()
+
+    def _task_finished(self, task, result) -> None:
+        self._task_ended(task, "finished", result)
+
+    def _task_failed(self, task, message: str) -> None:
+        self._task_ended(task, "failed", message)
+
+    def _task_cancelled(self, task) -> None:
+        self._task_ended(task, "cancelled")
+
+    def _task_ended(self, task, how: str, *args) -> None:
+        handlers = self._tasks.pop(task)
+        try:
+            handlers[how](task, *args)
+        finally:
+            if self._retired and not self._tasks:
+                self.deleteLater()
+
+    def cancel_tasks(self) -> None:
+        """Ask the preview and luck versus skill to stop (a quarter being resolved runs to its end)."""
+        self.cancel_forecast()
+        self.cancel_worlds()
+
+    def retire(self) -> None:
+        """Cancel the tasks and delete the session once they have stopped, without waiting for them.
+
+        For a session being replaced (a new campaign, another game opened): its tasks are its
+        children, so it stays alive until their last signal arrives, and the window never blocks.
+        """
+        self._retired = True
+        self.cancel_tasks()
+        if not self._tasks:
+            self.deleteLater()
 
     # ---- the preview --------------------------------------------------------------------------
     @property
@@ -221,28 +280,29 @@ class Session(QObject):
 
     def start_forecast(self, futures: int | None = None, quarters: int | None = None,
                        hold_plan: bool | None = None) -> bool:
-        """Run the Monte Carlo preview of the draft in a worker thread; False if it cannot start."""
+        """Run the Monte Carlo preview of the draft in a worker thread; False if it cannot start.
+
+        Rivals play the campaign's AI level (:attr:`rival_level`); after the first quarter the
+        player's firm follows the advisor unless ``hold_plan`` keeps the draft.
+        """
         if self.game is None or self.busy or self.finished:
             return False
         self.cancel_forecast()
         futures = futures or settings.get("forecast/futures")
         quarters = quarters or max(1, self.scenario.n_quarters - self.game.t)
         hold = settings.get("forecast/hold_plan") if hold_plan is None else hold_plan
-        state, seed, plan = self.game.state, self.game.seed, {self.player: self.draft}
+        state, seed, plan, level = self.game.state, self.game.seed, {self.player: self.draft}, self.rival_level
 
         def run(progress):
-            return run_forecast(state, seed, futures, quarters, plan=plan, hold_plan=hold,
-                                salt=FORECAST_SALT, progress=progress)
+            return run_forecast(state, seed, futures, quarters, plan=plan, hold_plan=hold, level=level,
+                                plan_level=ADVISOR_LEVEL, salt=FORECAST_SALT, progress=progress)
 
         task = workers.Task(run, "forecast", self)
-        task.plan = self.draft
+        task.plan, task.level, task.hold = self.draft, level, bool(hold)
         task.progress.connect(self._forecast_progress)
-        task.finished.connect(self._forecast_done)
-        task.failed.connect(self._forecast_stopped)
-        task.cancelled.connect(self._forecast_cancelled)
         self._forecast_task = task
         self.forecastStarted.emit()
-        task.start()
+        self._launch(task, self._forecast_done, self._forecast_stopped, self._forecast_cancelled)
         return True
 
     def cancel_forecast(self) -> None:
@@ -260,6 +320,7 @@ class Session(QObject):
             return
         self._forecast_task = None
         self.forecast, self.forecast_plan = result, task.plan
+        self.forecast_level, self.forecast_hold = task.level, task.hold
         self.forecastReady.emit(result)
 
     def _forecast_cancelled(self, task) -> None:
@@ -273,26 +334,52 @@ class Session(QObject):
         self.forecastStopped.emit(message)
 
     # ---- luck versus skill -------------------------------------------------------------------
+    @property
+    def replaying_worlds(self) -> bool:
+        """True while luck versus skill runs (and has not been cancelled)."""
+        return self._worlds_task is not None
+
     def start_worlds(self, worlds: int = 100) -> bool:
-        """Replay the player's decisions in ``worlds`` other worlds in a worker (once per game)."""
+        """Replay the player's decisions in ``worlds`` other worlds in a worker (once per game).
+
+        Progress arrives as :attr:`worldsProgress` ``(world-quarters done, quarters x worlds)``;
+        :meth:`cancel_worlds` stops it after the quarter being replayed (``worldsStopped("")``).
+        """
         if self.game is None or not self.game.records or self._worlds_task is not None or self.worlds is not None:
             return False
         game = self.game
-        task = workers.Task(lambda progress: saving.luck_versus_skill(game, worlds, progress), "worlds", self)
-        task.finished.connect(self._worlds_done)
-        task.failed.connect(self._worlds_failed)
-        task.cancelled.connect(lambda t: self._worlds_failed(t, ""))
+
+        def run(progress):
+            return saving.luck_versus_skill(game, worlds, lambda done, total: progress(done * worlds, total * worlds))
+
+        task = workers.Task(run, "worlds", self)
+        task.progress.connect(self._worlds_progress)
         self._worlds_task = task
-        task.start()
+        self._launch(task, self._worlds_done, self._worlds_failed, lambda t: self._worlds_failed(t, ""))
         return True
+
+    def cancel_worlds(self) -> None:
+        """Stop luck versus skill after the quarter being replayed; ``worldsStopped("")`` follows at once."""
+        task, self._worlds_task = self._worlds_task, None
+        if task is not None:
+            task.cancel()
+            self.worldsStopped.emit("")
+
+    def _worlds_progress(self, done: int, total: int) -> None:
+        if self.sender() is self._worlds_task:
+            self.worldsProgress.emit(done, total)
 
     def _worlds_done(self, task, result) -> None:
         task.deleteLater()
+        if task is not self._worlds_task:
+            return
         self._worlds_task, self.worlds = None, result
         self.worldsReady.emit(result)
 
     def _worlds_failed(self, task, message: str) -> None:
         task.deleteLater()
+        if task is not self._worlds_task:
+            return                          # cancelled: worldsStopped("") was emitted then
         self._worlds_task = None
         self.worldsStopped.emit(message)
 
@@ -318,10 +405,10 @@ class Session(QObject):
         self.adopt(game, "" if branch else path)
 
 
-def _project(game, player: str, draft) -> dict:
-    """The quick median projection of ``draft`` (empty when it cannot be computed)."""
+def _project(game, player: str, draft, level: str) -> dict:
+    """The quick median projection of ``draft`` against ``level`` rivals (empty when it cannot be computed)."""
     try:
-        return consequences.projection(game, player, draft)
+        return consequences.projection(game, player, draft, level=level)
     except ClosedLoopError as exc:
         log.warning("projection failed: %s", exc)
         return {}

@@ -51,9 +51,7 @@ class Shell(QObject):
             old.close()
             old.deleteLater()
         if old_session is not None and old_session is not session:
-            old_session.cancel_forecast()
-            old_session.wait()  # its tasks are its children: let them finish before it goes
-            old_session.deleteLater()
+            old_session.retire()  # cancels its tasks; deleted once they have stopped (no waiting here)
         if self.start is not None:
             self.start.close()
             self.start.deleteLater()
@@ -61,13 +59,13 @@ class Shell(QObject):
         return self.main
 
     def shutdown(self) -> None:
-        """Stop the preview and wait for worker threads (the app is quitting)."""
+        """Cancel the session's tasks, then wait for them to stop at their next check (the app is quitting)."""
         self.quitting = True
         for window in list(getattr(self, "workshop_windows", [])):
             window.confirm_close = False      # workshop windows save and stop serving as they close
             window.close()
         if self.session is not None:
-            self.session.cancel_forecast()
+            self.session.cancel_tasks()
             self.session.wait()
 
     def rebuild(self) -> None:

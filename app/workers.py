@@ -59,8 +59,11 @@ class Task(QObject):
             result = self.fn(self._progress)
         except ForecastCancelled:
             self.cancelled.emit(self)
-        except ClosedLoopError as exc:
-            self.failed.emit(self, str(exc))
+        except ClosedLoopError as exc:   # the engine's own "cancelled" errors count as cancelled
+            if self._cancel.is_set():
+                self.cancelled.emit(self)
+            else:
+                self.failed.emit(self, str(exc))
         except Exception as exc:  # a bug: log the traceback, show one line
             log.error("%s failed:\n%s", self.name, traceback.format_exc())
             self.failed.emit(self, f"{type(exc).__name__}: {exc}")

@@ -90,7 +90,8 @@ class Forecast:
 
 
 def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | None = None,
-                 hold_plan: bool = False, level: str = "normal", salt: int = 0, progress=None,
+                 hold_plan: bool = False, level: str = "normal", plan_level: str | None = None, salt: int = 0,
+                 progress=None,
                  injected: tuple = (), custom_log: tuple = (), workers: int | None = None,
                  chunk: int | None = None) -> Forecast:
     """Simulate ``futures`` futures of the next ``quarters`` quarters from ``state``.
@@ -106,6 +107,8 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
             with their full look-ahead; later quarters use the normal policy their look-ahead
             assumes of everyone (a look-ahead inside each of thousands of futures would cost
             thousands of seconds).
+        plan_level: AI level that plays the plan's firms after the first quarter when the plan is
+            not held (default ``level``), e.g. "normal" for the app's advisor against easy rivals.
         salt: separates independent forecasts of the same quarter.
         progress: optional ``callback(done, total) -> bool`` called from the calling thread as
             the chunks of futures advance (``total`` = chunks x quarters steps, reported at most
@@ -129,8 +132,11 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
         raise ClosedLoopError("a forecast needs at least one future and one quarter")
     if state.futures != 1:
         raise ClosedLoopError("forecasts start from a single-future state")
+    later_level = LATER_QUARTERS.get(level, level)
+    plan_later = LATER_QUARTERS.get(plan_level, plan_level) if plan_level else later_level
     try:
-        first_policy, later_policy = ai.policy(level), ai.policy(LATER_QUARTERS.get(level, level))
+        first_policy, later_policy = ai.policy(level), ai.policy(later_level)
+        plan_policy = ai.policy(plan_later) if plan_later != later_level and plan and not hold_plan else None
     except ValueError as exc:
         raise ClosedLoopError(str(exc)) from None
     tune_allocator()
@@ -171,6 +177,10 @@ def run_forecast(state, seed: int, futures: int, quarters: int, *, plan: dict | 
             if held is not None and (q == 0 or hold_plan):
                 for f in plan_firms:
                     decisions = decisions.with_firm(f, held, sc.arrays.owner)
+            elif plan_policy is not None:
+                own = plan_policy(batch, ai_streams, firms=plan_firms)
+                for f in plan_firms:
+                    decisions = decisions.with_firm(f, own, sc.arrays.owner)
             batch, report = advance(batch, decisions, streams)
             for m in METRICS:
                 values[m][q, lo:hi] = report.firm[m]

@@ -126,7 +126,10 @@ class LuckDialog(QDialog):
         self.headline.setText("<h2>" + translate("Replay", "Wins in %1 of %2 worlds").replace(
             "%1", i18n.percent(result.rate, 0)).replace("%2", str(result.worlds)) + "</h2>" + translate(
             "Replay", "As played: %1. The final score as played (red line) is at or above the score in %2 of the "
-            "worlds.").replace("%1", played).replace("%2", i18n.percent(result.score_percentile, 0)))
+            "worlds.").replace("%1", played).replace("%2", i18n.percent(result.score_percentile, 0))
+            + ("" if "hard" not in result.stood_in else ("" if i18n.is_chinese() else " ") + translate(
+                "Replay", "Rivals that played the hard AI are played by the normal AI in these worlds, the model "
+                          "their look-ahead assumes.")))
         centres, counts, width = histogram(result.scores)
         self.bars.setOpts(x=centres, height=counts, width=width * 0.9)
         self.actual.setPos(result.actual_score)

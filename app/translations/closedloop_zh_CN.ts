@@ -35,6 +35,10 @@
         <translation>将此图表保存为 PNG 图片</translation>
     </message>
     <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
@@ -468,8 +472,16 @@
         <translation>当前服务质量 %1。</translation>
     </message>
     <message>
-        <source>Last quarter %1 of cars on the road paid for services; closed-loop ratio %2.</source>
-        <translation>上季度 %1 的保有车辆付费使用服务；闭环比例 %2。</translation>
+        <source>Last quarter %1 of cars on the road paid for services.</source>
+        <translation>上季度有 %1 的保有车辆付费使用服务。</translation>
+    </message>
+    <message>
+        <source>The share of your gross profit that comes from services and ecosystem devices (the closed-loop ratio) shows here after the first quarter.</source>
+        <translation>毛利中来自服务与生态设备的比例（闭环比例）将在第一个季度结束后显示在这里。</translation>
+    </message>
+    <message>
+        <source>Last quarter %1 of your gross profit came from services and ecosystem devices (ecosystem gross profit %2).</source>
+        <translation>上季度你的毛利中有 %1 来自服务与生态设备（生态毛利 %2）。</translation>
     </message>
     <message>
         <source>Marketing</source>
@@ -706,6 +718,18 @@
     <message>
         <source>Launches</source>
         <translation>新车上市</translation>
+    </message>
+    <message>
+        <source>Median of 64 simulated futures, rivals responding as the easy AI.</source>
+        <translation>64 个模拟未来的中位数，对手按简单 AI 应对。</translation>
+    </message>
+    <message>
+        <source>Median of 64 simulated futures, rivals responding as the normal AI.</source>
+        <translation>64 个模拟未来的中位数，对手按普通 AI 应对。</translation>
+    </message>
+    <message>
+        <source>Median of 64 simulated futures, rivals responding as the normal AI, the model the hard AI&apos;s look-ahead assumes (its look-ahead would slow every edit).</source>
+        <translation>64 个模拟未来的中位数，对手按普通 AI 应对——这正是困难 AI 前瞻推演所假设的模型（每次修改都做前瞻推演会拖慢操作）。</translation>
     </message>
     <message>
         <source>If you end the quarter with this plan</source>
@@ -1024,6 +1048,18 @@
         <translation>得分</translation>
     </message>
     <message>
+        <source>%v of %m quarters × worlds</source>
+        <translation>%v / %m（季度 × 世界）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Replay again</source>
+        <translation>重新演算</translation>
+    </message>
+    <message>
         <source>Luck versus skill: replaying your decisions in %1 other worlds…</source>
         <translation>运气与实力：正在 %1 个平行世界中重演你的决策…</translation>
     </message>
@@ -1040,8 +1076,16 @@
         <translation>运气与实力：在 %2 个平行世界中，你的决策有 %1 达成全部目标（本局实际：%3）。你的最终得分不低于其中 %4 的世界。</translation>
     </message>
     <message>
+        <source>Luck versus skill was cancelled.</source>
+        <translation>运气与实力的演算已取消。</translation>
+    </message>
+    <message>
         <source>Luck versus skill is not available: %1</source>
         <translation>运气与实力暂不可用：%1</translation>
+    </message>
+    <message>
+        <source>In the other worlds, rivals that played the hard AI are played by the normal AI, the model their look-ahead assumes (a look-ahead in every world would take minutes).</source>
+        <translation>在其他世界中，原由困难 AI 操控的对手改由普通 AI 操控——这正是困难 AI 前瞻推演时对各方的假设（在每个世界里都做前瞻推演要花好几分钟）。</translation>
     </message>
     <message>
         <source>Market share</source>
@@ -1817,6 +1861,18 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
         <translation>交付</translation>
     </message>
     <message>
+        <source>Rivals play the hard AI in %1 and the normal AI after it, the model their look-ahead assumes (a look-ahead in every future would take minutes).</source>
+        <translation>对手在 %1 由困难 AI 操控，之后改由普通 AI 操控——这正是其前瞻推演所假设的模型（在每个未来里都做前瞻推演要花好几分钟）。</translation>
+    </message>
+    <message>
+        <source>Rivals play the easy AI.</source>
+        <translation>对手由简单 AI 操控。</translation>
+    </message>
+    <message>
+        <source>Rivals play the normal AI.</source>
+        <translation>对手由普通 AI 操控。</translation>
+    </message>
+    <message>
         <source>Run preview</source>
         <translation>运行预测</translation>
     </message>
@@ -1877,12 +1933,20 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
         <translation>%1 个情景，%2 至 %3。</translation>
     </message>
     <message>
-        <source>Chance of meeting every objective by %1: %2</source>
-        <translation>到 %1 达成全部目标的概率：%2</translation>
+        <source>Chance of meeting every objective by %1 if you keep this plan every quarter: %2</source>
+        <translation>若你每个季度都沿用此方案，到 %1 达成全部目标的概率：%2</translation>
+    </message>
+    <message>
+        <source>Chance of meeting every objective by %1 if you follow the advisor after this quarter: %2</source>
+        <translation>若你从下个季度起采用顾问的方案，到 %1 达成全部目标的概率：%2</translation>
     </message>
 </context>
 <context>
     <name>Problems</name>
+    <message>
+        <source>This number is too large.</source>
+        <translation>数字太大了。</translation>
+    </message>
     <message>
         <source>The incentive can be at most half the list price (%1).</source>
         <translation>优惠最多为指导价的一半（%1）。</translation>
@@ -2316,6 +2380,10 @@ The bundled Chinese font is WenQuanYi Micro Hei (Apache-2.0 or GPL-3 with font e
     <message>
         <source>As played: %1. The final score as played (red line) is at or above the score in %2 of the worlds.</source>
         <translation>本局实际：%1。实际最终得分（红线）不低于 %2 的世界中的得分。</translation>
+    </message>
+    <message>
+        <source>Rivals that played the hard AI are played by the normal AI in these worlds, the model their look-ahead assumes.</source>
+        <translation>在这些世界中，原由困难 AI 操控的对手改由普通 AI 操控——这正是其前瞻推演所假设的模型。</translation>
     </message>
     <message>
         <source>%1 of worlds: %2</source>

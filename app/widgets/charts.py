@@ -3,10 +3,9 @@ a legend, PNG export and a "How is this computed?" button."""
 
 import numpy as np
 import pyqtgraph as pg
-import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QRegion
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QToolButton, QVBoxLayout, QWidget
 
 from engine.quarters import quarter_label
 
@@ -103,7 +102,7 @@ class Chart(QWidget):
         self.readout.setObjectName(f"readout-{topic}")
         self.readout.setStyleSheet(f"color: {theme.colour('muted')};")
         self.readout.setWordWrap(True)
-        caption = QLabel(f"<b>{title}</b>", self)
+        caption = self.caption = QLabel(f"<b>{title}</b>", self)
         export = QToolButton(self)
         export.setText(translate("Charts", "PNG"))
         export.setAutoRaise(True)
@@ -224,14 +223,46 @@ class Chart(QWidget):
             self.cursor.setPos(index)
         self.readout.setText(text or " ")
 
+    def image(self, width: int = 1200) -> QImage:
+        """The chart as an image ``width`` pixels wide: its title, its legend and the plot, stacked.
+
+        The widgets are painted into an image whose device pixel ratio makes it ``width`` pixels
+        wide, as on a high-DPI screen (text and lines drawn at that resolution, not enlarged from
+        the screen's pixels); the buttons and read-out are left out.
+        """
+        self.layout().activate()
+        parts = [w for w in (self.caption, self.legend, self.plot) if w.isVisibleTo(self)]
+        gap = 4
+        scale = width / max(self.width(), 1)
+        height = sum(w.height() for w in parts) + gap * (len(parts) - 1)
+        image = QImage(width, max(1, round(height * scale)), QImage.Format.Format_ARGB32)
+        image.setDevicePixelRatio(scale)       # as on a high-DPI screen: lines keep their look
+        image.fill(self.palette().color(QPalette.ColorRole.Window))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        y = 0
+        for widget in parts:
+            # QWidget's render: pyqtgraph's GraphicsView overrides render() with QGraphicsView's
+            QWidget.render(widget, painter, QPoint(0, y), QRegion(), QWidget.RenderFlag.DrawChildren)
+            y += widget.height() + gap
+        painter.end()
+        return image
+
     def export_png(self, path: str, width: int = 1200) -> None:
-        """Write the plot to ``path`` as PNG (pyqtgraph's ImageExporter)."""
-        exporter = pg.exporters.ImageExporter(self.plot.getPlotItem())
-        exporter.parameters()["width"] = width
-        exporter.export(str(path))
+        """Write :meth:`image` to ``path`` as PNG.
+
+        Raises:
+            OSError: the file could not be written.
+        """
+        if not self.image(width).save(str(path), "PNG"):
+            raise OSError(translate("Charts", "Could not write %1.").replace("%1", str(path)))
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, translate("Charts", "Save chart"), f"{self.topic}.png",
                                               translate("Charts", "PNG images (*.png)"))
         if path:
-            self.export_png(path)
+            try:
+                self.export_png(path)
+            except OSError as exc:
+                QMessageBox.information(self, translate("Charts", "Save chart"), str(exc))

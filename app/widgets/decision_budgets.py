@@ -8,7 +8,7 @@ from .. import consequences, i18n
 from ..draft import value_of
 from ..i18n import translate
 from .decision_pages import warn
-from .fields import FormPage
+from .fields import FormPage, note_label
 
 DEFAULT_CHIP_BUDGET = 5e8
 
@@ -102,7 +102,10 @@ class EcosystemPage(_FirmPage):
         self.field(form, "charging_budget", translate("Decisions", "Charging budget"), "budget", _budget_tip(translate(
             "Decisions", "Builds your charging network; buyers value it up to a ceiling.")))
         self.separator()
-        self.form(translate("Decisions", "Closed loop"), "closed_loop")
+        form = self.form(translate("Decisions", "Closed loop"), "closed_loop")
+        self.loop_note = note_label(self)
+        self.loop_note.setObjectName("closed-loop-note")
+        form.addRow(self.loop_note)
         self._refresh_if_ready()
 
     def refresh(self) -> None:
@@ -111,9 +114,18 @@ class EcosystemPage(_FirmPage):
         attach, loop = self.last("attach_rate"), self.last("closed_loop_ratio")
         text = translate("Decisions", "Services quality now %1.").replace("%1", i18n.percent(self.firm_value("services_quality")))
         if attach is not None:
-            text += " " + translate("Decisions", "Last quarter %1 of cars on the road paid for services; closed-loop "
-                                    "ratio %2.").replace("%1", i18n.percent(attach)).replace("%2", i18n.percent(loop))
+            text += " " + translate("Decisions", "Last quarter %1 of cars on the road paid for services.").replace(
+                "%1", i18n.percent(attach))
         self.fields["services_budget"].set_note(text)
+        if loop is None:
+            self.loop_note.setText(translate(
+                "Decisions", "The share of your gross profit that comes from services and ecosystem devices (the "
+                "closed-loop ratio) shows here after the first quarter."))
+        else:
+            self.loop_note.setText(translate(
+                "Decisions", "Last quarter %1 of your gross profit came from services and ecosystem devices "
+                "(ecosystem gross profit %2).").replace("%1", i18n.percent(loop)).replace(
+                "%2", i18n.money(self.last("ecosystem_gross_profit_cny"))))
 
 
 class MarketingPage(_FirmPage):

@@ -22,6 +22,16 @@ def page_titles() -> list:
             translate("Decisions", "Marketing"), translate("Decisions", "Finance"), translate("Decisions", "Launches")]
 
 
+def projection_hint(level: str | None) -> str:
+    """The line under the plan summary: how many futures and which AI the rivals play (None: unknown)."""
+    hints = {"easy": translate("Decisions", "Median of 64 simulated futures, rivals responding as the easy AI."),
+             "normal": translate("Decisions", "Median of 64 simulated futures, rivals responding as the normal AI."),
+             "hard": translate("Decisions", "Median of 64 simulated futures, rivals responding as the normal AI, the "
+                                            "model the hard AI's look-ahead assumes (its look-ahead would slow every "
+                                            "edit).")}
+    return hints.get(level) or translate("Decisions", "Median of 64 simulated futures, rivals responding.")
+
+
 class PlanSummary(QGroupBox):
     """The median projected result of the coming quarter under the draft ("cash after this plan")."""
 
@@ -44,7 +54,8 @@ class PlanSummary(QGroupBox):
             grid.addWidget(value, row, 1)
             self.values[key] = value
         grid.addWidget(help_button(session, "cash_after_plan", self), 0, 2)
-        hint = QLabel(translate("Decisions", "Median of 64 simulated futures, rivals responding."))
+        hint = QLabel(projection_hint(getattr(session, "rival_level", None)))
+        hint.setObjectName("projection-hint")
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {theme.colour('muted')};")
         grid.addWidget(hint, len(self.ROWS), 0, 1, 3)

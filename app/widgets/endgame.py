@@ -3,7 +3,8 @@
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QHeaderView, QLabel, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+                               QPushButton, QTableView, QVBoxLayout)
 
 from .. import i18n, saving, theme
 from ..i18n import translate
@@ -68,11 +69,26 @@ class EndGameDialog(QDialog):
         row = self.fontMetrics().height() + 6
         self.table.verticalHeader().setDefaultSectionSize(row)
         self.table.setMinimumHeight(row * (len(sc.firms) + 1) + 8)  # every firm without scrolling
-        self.luck = QLabel(translate("EndGame", "Luck versus skill: replaying your decisions in %1 other worlds…")
-                           .replace("%1", str(WORLDS)))
+        self.luck = QLabel(self)
         self.luck.setObjectName("luck-versus-skill")
         self.luck.setWordWrap(True)
         self.luck.setStyleSheet(f"color: {theme.colour('muted')};")
+        self.luck_bar = QProgressBar(self)
+        self.luck_bar.setObjectName("luck-progress")
+        self.luck_bar.setFormat(translate("EndGame", "%v of %m quarters × worlds"))
+        widest = self.luck_bar.format().replace("%v", "0000").replace("%m", "0000")
+        self.luck_bar.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 40)
+        self.luck_cancel = QPushButton(translate("EndGame", "Cancel"), self)
+        self.luck_cancel.setObjectName("luck-cancel")
+        self.luck_cancel.clicked.connect(session.cancel_worlds)
+        self.luck_again = QPushButton(translate("EndGame", "Replay again"), self)
+        self.luck_again.setObjectName("luck-again")
+        self.luck_again.clicked.connect(self.start_luck)
+        luck_row = QHBoxLayout()
+        luck_row.addWidget(self.luck, 1)
+        for widget in (self.luck_bar, self.luck_cancel, self.luck_again):
+            luck_row.addWidget(widget)
+            widget.hide()
         grid = QGridLayout()
         titles = {"scorecard": translate("EndGame", "Score"), "market_share": translate("EndGame", "Market share"),
                   "operating_profit": translate("EndGame", "Operating profit"), "cash": translate("EndGame", "Cash")}
@@ -93,27 +109,69 @@ class EndGameDialog(QDialog):
         layout.addWidget(objectives)
         layout.addWidget(self.table)
         layout.addLayout(grid, 1)
-        layout.addWidget(self.luck)
+        layout.addLayout(luck_row)
         layout.addWidget(buttons)
         self.resize(1200, 900)
+        session.worldsProgress.connect(self._luck_progress)
         session.worldsReady.connect(self.show_luck)
-        session.worldsStopped.connect(self._no_luck)
+        session.worldsStopped.connect(self._luck_stopped)
         if session.worlds is not None:
             self.show_luck(session.worlds)
         elif not saving.available():
             self._no_luck("")
+        elif session.replaying_worlds:
+            self._luck_running()
         else:
-            session.start_worlds(WORLDS)
+            self.start_luck()
+
+    def start_luck(self) -> None:
+        """Replay the player's decisions in other worlds (in the session's worker), with progress and Cancel."""
+        if self.session.start_worlds(WORLDS):
+            self._luck_running()
+
+    def _luck_running(self) -> None:
+        self.luck.setText(translate("EndGame", "Luck versus skill: replaying your decisions in %1 other worlds…")
+                          .replace("%1", str(WORLDS)) + _stand_in_note(self.session.game))
+        self.luck_bar.setRange(0, max(1, WORLDS * self.session.game.t))
+        self.luck_bar.setValue(0)
+        self._show_luck_widgets(self.luck_bar, self.luck_cancel)
+
+    def _luck_progress(self, done: int, total: int) -> None:
+        self.luck_bar.setRange(0, total)
+        self.luck_bar.setValue(done)
+
+    def _show_luck_widgets(self, *widgets) -> None:
+        for widget in (self.luck_bar, self.luck_cancel, self.luck_again):
+            widget.setVisible(widget in widgets)
 
     def show_luck(self, result) -> None:
         """Show how the player's decisions fare in other worlds (engine.saves.WorldsResult)."""
+        self._show_luck_widgets()
         played = translate("EndGame", "met") if result.actual_met else translate("EndGame", "not met")
         self.luck.setText(translate(
             "EndGame", "Luck versus skill: your decisions meet every objective in %1 of %2 other worlds (as played: "
             "%3). Your final score is at or above the score in %4 of them.").replace(
             "%1", i18n.percent(result.rate, 0)).replace("%2", str(result.worlds)).replace("%3", played).replace(
-            "%4", i18n.percent(result.score_percentile, 0)))
+            "%4", i18n.percent(result.score_percentile, 0)) + _stand_in_note(self.session.game))
+
+    def _luck_stopped(self, message: str) -> None:
+        if message:
+            self._no_luck(message)
+            return
+        self.luck.setText(translate("EndGame", "Luck versus skill was cancelled."))
+        self._show_luck_widgets(self.luck_again)
 
     def _no_luck(self, message: str) -> None:
+        self._show_luck_widgets()
         self.luck.setText(translate("EndGame", "Luck versus skill is not available: %1").replace(
             "%1", message or translate("Saving", "Saving and loading games is not available in this version yet.")))
+
+
+def _stand_in_note(game) -> str:
+    """One sentence (after a space in English) when hard rivals are played by the normal AI in the other worlds."""
+    levels = {level for record in game.records for level in (record.controllers or game.controllers).values()}
+    if "hard" not in levels:
+        return ""
+    note = translate("EndGame", "In the other worlds, rivals that played the hard AI are played by the normal AI, the "
+                                "model their look-ahead assumes (a look-ahead in every world would take minutes).")
+    return ("" if i18n.is_chinese() else " ") + note

@@ -1,12 +1,17 @@
 """Decision inputs: a number field bound to a draft path, with unit, message and help button."""
 
-from PySide6.QtCore import Qt, Signal
+import math
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
-from .. import i18n, theme
+from .. import i18n, problems, theme
 from ..draft import value_of
 
+# the app's Undo/Redo keys (the main window's actions use these plus the platform's standard ones)
+UNDO_KEYS = (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
 PLACES = {("price", "zh_CN"): 2, ("budget", "zh_CN"): 2, ("finance", "zh_CN"): 2, ("budget", "en"): 0,
           ("finance", "en"): 0}
 
@@ -67,6 +72,9 @@ class NumberField(QWidget):
     The value is shown in the language's unit (e.g. 万元 or CNY); on Enter or leaving the field it
     is parsed with the locale, converted to CNY and proposed to the session. A rejected value
     leaves the draft unchanged and shows the reason right under the field.
+
+    Undo and Redo keys pressed in the field undo the field's own typing while it has any; once
+    the text shows the draft's value they go to the window's Undo/Redo (the session's QUndoStack).
     """
 
     committed = Signal(str)   # path, after an accepted change
@@ -102,8 +110,27 @@ class NumberField(QWidget):
         box.addWidget(self.note)
         self.setToolTip(tooltip)
         self.edit.editingFinished.connect(self.commit)
+        self.edit.installEventFilter(self)
         session.draftChanged.connect(self.refresh)
         self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt hook
+        """Let Undo/Redo keys through to the window's actions when the field has no uncommitted typing.
+
+        QLineEdit claims these keys (ShortcutOverride) for its own text undo, which after Enter has
+        nothing left to undo; ignoring the override lets Qt trigger the window's shortcut instead.
+        """
+        if (watched is self.edit and event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event)
+                and not self.has_typing()):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+    def has_typing(self) -> bool:
+        """True when the text differs from the draft's value (typed but not committed yet)."""
+        if self.session.draft is None:
+            return False
+        return self.edit.text() != self.display(value_of(self.session.draft, self.path))
 
     def display(self, value: float) -> str:
         """The text shown for a value in CNY (or units)."""
@@ -137,6 +164,9 @@ class NumberField(QWidget):
                 "%1", self.display(value_of(self.session.draft, self.path))))
             return False
         value = typed * self.factor
+        if not math.isfinite(value):      # finite as typed, not once scaled (1e308 万元)
+            self.set_error(problems.too_large())
+            return False
         if self.places == 0 and self.factor == 1.0:
             value = round(value)
         current = value_of(self.session.draft, self.path)
@@ -149,6 +179,14 @@ class NumberField(QWidget):
             return False
         self.committed.emit(self.path)
         return True
+
+
+def _is_undo_key(event) -> bool:
+    """True when the key event is an Undo or Redo shortcut."""
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+        return True
+    pressed = QKeySequence(event.keyCombination())
+    return any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch for key in UNDO_KEYS)
 
 
 class FormPage(QScrollArea):

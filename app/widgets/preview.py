@@ -22,6 +22,16 @@ def fan_titles() -> dict:
             "market_share": translate("Preview", "Market share"), "deliveries": translate("Preview", "Deliveries")}
 
 
+def rivals_note(level: str, first: str) -> str:
+    """Which AI the rivals play in the preview (``first``: the first forecast quarter's label)."""
+    if level == "hard":
+        return translate("Preview", "Rivals play the hard AI in %1 and the normal AI after it, the model their "
+                                    "look-ahead assumes (a look-ahead in every future would take minutes).").replace("%1", first)
+    if level == "easy":
+        return translate("Preview", "Rivals play the easy AI.")
+    return translate("Preview", "Rivals play the normal AI.")
+
+
 class PreviewPanel(QWidget):
     """Run / Cancel, a progress bar, fan charts of the player's firm and the objective probability."""
 
@@ -136,6 +146,12 @@ class PreviewPanel(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.status.setText(translate("Preview", "%1 futures from %2 to %3.").replace("%1", i18n.number(forecast.futures))
-                            .replace("%2", i18n.quarter(forecast.quarters[0])).replace("%3", i18n.quarter(forecast.quarters[-1])))
-        self.probability.setText("<b>" + translate("Preview", "Chance of meeting every objective by %1: %2").replace(
-            "%1", i18n.quarter(forecast.quarters[-1])).replace("%2", i18n.percent(forecast.objective_probability, 0)) + "</b>")
+                            .replace("%2", i18n.quarter(forecast.quarters[0])).replace("%3", i18n.quarter(forecast.quarters[-1]))
+                            + ("" if i18n.is_chinese() else " ")
+                            + rivals_note(self.session.forecast_level, i18n.quarter(forecast.quarters[0])))
+        chance = translate("Preview", "Chance of meeting every objective by %1 if you keep this plan every quarter: "
+                                      "%2") if self.session.forecast_hold else \
+            translate("Preview", "Chance of meeting every objective by %1 if you follow the advisor after this "
+                                 "quarter: %2")
+        self.probability.setText("<b>" + chance.replace("%1", i18n.quarter(forecast.quarters[-1])).replace(
+            "%2", i18n.percent(forecast.objective_probability, 0)) + "</b>")

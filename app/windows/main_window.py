@@ -229,5 +229,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):  # noqa: N802 - Qt hook
         settings.save_geometry("main", self.saveGeometry(), self.saveState())
-        self.session.cancel_forecast()
+        shell = self.shell
+        if shell is not None and shell.session is self.session and shell.main not in (None, self):
+            self.session.cancel_forecast()    # rebuilt for a language or theme change: the game goes on
+        else:
+            self.session.cancel_tasks()
         super().closeEvent(event)

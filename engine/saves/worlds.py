@@ -6,6 +6,11 @@ firms repeat their recorded decisions quarter by quarter (when no firm was playe
 the player's firm is held to its recorded decisions), every AI firm decides again from that
 world's states, and recorded facilitator events are injected at the same quarters. The worlds
 run as one batch, so 100 worlds cost about as much as a few single games.
+
+Firms that played the hard AI are played by the normal AI in the other worlds (``STAND_INS``, the
+model their look-ahead assumes of everyone, as :mod:`engine.forecast` does after the first
+quarter): a look-ahead inside each of 100 worlds would take minutes. Pass ``stand_ins={}`` to
+replay them with the hard AI itself (world 0 then reproduces a hard game exactly).
 """
 
 from dataclasses import dataclass, field, replace
@@ -14,6 +19,7 @@ import numpy as np
 
 from .. import injections
 from ..errors import ClosedLoopError, shown
+from ..forecast import LATER_QUARTERS
 from ..game import AI_STREAM_PREFIX, HUMAN, policy
 from ..decisions import to_arrays
 from ..model import advance
@@ -22,6 +28,7 @@ from ..scoring import objectives_on_track
 
 NEVER_KIND = "never_distressed"
 MAX_WORLDS = 10_000             # one batch; the engine's memory budget covers 10,000 futures
+STAND_INS = LATER_QUARTERS      # recorded level -> level played in the other worlds (hard -> normal)
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,8 @@ class WorldsResult:
         final_hashes: state hash at the end of each world (world 0 reproduces the game).
         firm_scores: fixed firm id -> (worlds,) its final score in each world (every team of a
             workshop: luck versus skill per team); actual_firm_scores: fixed firm id -> as played.
+        stood_in: recorded AI level -> the level that played it in the worlds (e.g. ``{"hard":
+            "normal"}``), only for levels that were replaced.
     """
 
     worlds: int
@@ -53,6 +62,7 @@ class WorldsResult:
     final_hashes: tuple
     firm_scores: dict = field(default_factory=dict)
     actual_firm_scores: dict = field(default_factory=dict)
+    stood_in: dict = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
@@ -78,14 +88,17 @@ class WorldsResult:
                 "score_percentile": self.score_percentile}
 
 
-def play_worlds(game, worlds: int = 100, first: int = 1, progress=None) -> WorldsResult:
+def play_worlds(game, worlds: int = 100, first: int = 1, progress=None, stand_ins: dict | None = None) -> WorldsResult:
     """Replay ``game``'s recorded people's decisions in ``worlds`` other worlds.
 
     Args:
         game: a game with at least one quarter played.
         worlds: number of worlds (>= 1).
         first: index of the first world (the game was world 0; 1 = only other worlds).
-        progress: optional ``callback(done_quarters, total_quarters) -> bool``; False stops.
+        progress: optional ``callback(done_quarters, total_quarters) -> bool``, called after
+            every quarter; False stops.
+        stand_ins: recorded AI level -> level that plays those firms in the worlds (default
+            :data:`STAND_INS`: hard rivals play normal; ``{}`` replays every level as recorded).
 
     Returns:
         A :class:`WorldsResult`.
@@ -105,7 +118,8 @@ def play_worlds(game, worlds: int = 100, first: int = 1, progress=None) -> World
     owner = sc.arrays.owner
     state = game.states[0].repeat(worlds)
     custom = injections.custom_log(game.records)
-    fixed_all = set()
+    stand_ins = STAND_INS if stand_ins is None else stand_ins
+    fixed_all, stood_in = set(), {}
     for t, record in enumerate(game.records):
         controllers = record.controllers or game.controllers
         fixed = {f for f in sc.firm_ids if controllers[f] == HUMAN} if ever_human else {sc.info.player}
@@ -117,10 +131,13 @@ def play_worlds(game, worlds: int = 100, first: int = 1, progress=None) -> World
         by_level: dict = {}
         for f in sc.firm_ids:
             if f not in fixed:
-                level = controllers[f] if controllers[f] != HUMAN else "normal"
+                recorded_level = controllers[f] if controllers[f] != HUMAN else "normal"
+                level = stand_ins.get(recorded_level, recorded_level)
+                if level != recorded_level:
+                    stood_in[recorded_level] = level
                 by_level.setdefault(level, []).append(sc.firm_index(f))
         for level, firms in by_level.items():
-            decided = policy(level)(state, ai_streams)
+            decided = policy(level)(state, ai_streams, firms=firms)   # never plans for the fixed firms
             for f in firms:
                 arrays = arrays.with_firm(f, decided, owner)
         arrays = replace(arrays, inject=recorded.inject, inject_target=recorded.inject_target, custom=recorded.custom)
@@ -143,4 +160,5 @@ def play_worlds(game, worlds: int = 100, first: int = 1, progress=None) -> World
         firm_scores={f: np.array(report.firm["score"][:, sc.firm_index(f)], dtype=float)
                      for f in sc.firm_ids if f in fixed_all},
         actual_firm_scores={f: float(game.records[-1].report.firm["score"][0, sc.firm_index(f)])
-                            for f in sc.firm_ids if f in fixed_all})
+                            for f in sc.firm_ids if f in fixed_all},
+        stood_in=stood_in)

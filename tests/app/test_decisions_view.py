@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app import i18n
-from app.widgets.decision_budgets import AutonomyPage, FinancePage
+from app.widgets.decision_budgets import AutonomyPage, EcosystemPage, FinancePage
 from app.widgets.decision_pages import LaunchesPage, PricingPage, ProductionPage
 from app.widgets.decisions import DecisionsPanel
 
@@ -125,3 +125,29 @@ def test_the_advisor_button_replaces_the_draft_undoably(panel, session, qtbot):
     assert session.draft == session.game.suggest(session.player)
     session.undo_stack.undo()
     assert session.draft == mine
+
+
+def test_a_number_too_large_once_scaled_is_refused_in_chinese(session, qtbot):
+    # 1e308 is finite, but 1e308 万元 is not: the message is the app's, in Chinese, not the engine's English.
+    i18n.install("zh_CN")
+    panel = DecisionsPanel(session)
+    qtbot.addWidget(panel)
+    panel.show()
+    page = panel.page(PricingPage)
+    field = page.fields[next(p for p in page.fields if p.startswith("prices."))]
+    assert field.unit.text() == "万元"
+    before = session.draft
+    type_into(qtbot, field, "1e308")
+    assert session.draft is before and session.undo_stack.count() == 0
+    assert field.message.isVisible() and field.message.text() == "数字太大了。"
+    assert field.edit.text() == "1e308"
+
+
+def test_the_closed_loop_section_explains_the_ratio_and_shows_it_after_a_quarter(panel, session, qtbot, play):
+    page = panel.page(EcosystemPage)
+    note = page.loop_note
+    assert note.text() and "after the first quarter" in note.text()
+    play(session)
+    f = session.scenario.firm_index(session.player)
+    ratio = session.history.firm("closed_loop_ratio")[-1, f]
+    assert note.text().startswith("Last quarter " + i18n.percent(ratio)) and "gross profit" in note.text()

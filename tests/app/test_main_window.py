@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from app import settings
@@ -39,6 +39,38 @@ def test_ctrl_z_and_ctrl_y_undo_and_redo_an_edit(window, session, qtbot):
     assert session.draft == before
     qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert session.draft.prices[model] == 201_000.0
+
+
+@pytest.mark.parametrize("redo", ["Ctrl+Y", "Ctrl+Shift+Z"])
+def test_undo_keys_pressed_in_a_field_after_enter_reach_the_undo_stack(window, session, qtbot, redo):
+    # Focus stays in the field after Enter; QLineEdit claims Ctrl+Z for its own (now empty) undo.
+    page = window.decisions.page(PricingPage)
+    path = next(p for p in page.fields if p.startswith("prices."))
+    field, model = page.fields[path], path.split(".")[1]
+    before, old_text = session.draft, field.edit.text()
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, "188,800")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    assert session.draft.prices[model] == 188_800.0 and field.edit.hasFocus()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.draft == before and field.edit.text() == old_text
+    key = QKeySequence(redo)[0]
+    qtbot.keyClick(field.edit, key.key(), key.keyboardModifiers())
+    assert session.draft.prices[model] == 188_800.0 and field.edit.text() == "188,800"
+
+
+def test_undo_keys_undo_uncommitted_typing_in_the_field_only(window, session, qtbot):
+    page = window.decisions.page(PricingPage)
+    field = page.fields[next(p for p in page.fields if p.startswith("prices."))]
+    old_text = field.edit.text()
+    field.edit.setFocus()
+    field.edit.end(False)
+    qtbot.keyClicks(field.edit, "9")
+    assert field.edit.text() == old_text + "9"
+    qtbot.keyClick(field.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.edit.text() == old_text, "the field's own text undo removes the typing"
+    assert session.undo_stack.count() == 0
 
 
 def test_end_quarter_updates_charts_status_and_report(window, session, qtbot):
@@ -108,9 +140,21 @@ def test_charts_export_png(window, session, qtbot, tmp_path):
         session.end_quarter()
     qtbot.wait(10)
     path = tmp_path / "share.png"
-    window.dashboard.charts["market_share"].export_png(str(path), width=800)
+    chart = window.dashboard.charts["market_share"]
+    chart.export_png(str(path), width=800)
     image = QImage(str(path))
     assert not image.isNull() and image.width() == 800
+    scale = 800 / chart.width()
+    title, legend, plot = chart.caption.height(), chart.legend.height(), chart.plot.height()
+    assert image.height() == round((title + legend + plot + 8) * scale), "title, legend and plot, stacked"
+    background = image.pixelColor(image.width() - 1, 0).lightness()
+
+    def inked(top: float, bottom: float) -> int:
+        return sum(abs(image.pixelColor(x, y).lightness() - background) > 60
+                   for y in range(int(top * scale), int(bottom * scale)) for x in range(0, 400, 2))
+
+    assert inked(0, title) > 20, "the title is drawn"
+    assert inked(title + 4, title + 4 + legend) > 20, "the legend is drawn"
 
 
 def test_end_of_game_shows_scorecard_objectives_and_the_luck_hook(app, short_scenario, qtbot, play):

@@ -1,6 +1,7 @@
 """The replay viewer on real save files: opening, scrubbing, team view, hostile files, verify,
 exports, luck versus skill, languages, and the start-screen and menu entries."""
 
+import dataclasses
 import math
 import shutil
 
@@ -183,6 +184,9 @@ def test_luck_versus_skill_shows_the_share_of_worlds_won_and_the_distribution(ap
     heights = dialog.bars.opts["height"]
     assert int(np.sum(heights)) == 20 and math.isfinite(result.actual_score)
     assert dialog.actual.isVisible() and dialog.actual.value() == pytest.approx(result.actual_score)
+    assert result.stood_in == {} and "normal AI" not in dialog.headline.text()
+    dialog.show_result(dataclasses.replace(result, stood_in={"hard": "normal"}))   # a game against hard rivals
+    assert "hard AI are played by the normal AI" in dialog.headline.text()
 
 
 def test_switching_language_translates_the_viewer(app, qtbot, golden):
