@@ -1,9 +1,10 @@
 """App test fixtures: real Qt widgets offscreen, settings in a temporary folder per test."""
 
+import gc
 import re
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +16,27 @@ def isolated_settings(tmp_path_factory, monkeypatch):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     monkeypatch.setenv("CLOSEDLOOP_SAVE_DIR", str(tmp_path_factory.mktemp("saves")))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def workers_settle_before_collection():
+    """Python's cyclic garbage collector stays off during a test and runs only once every worker
+    task has ended and Qt has deleted what was queued for deletion.
+
+    A session a test made without a Qt parent can sit in a reference cycle; collected while Qt is
+    deleting one of its tasks, it would delete that task a second time (a crash seen under load).
+    The app's own sessions have a parent, so this concerns tests only.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    yield
+    QThreadPool.globalInstance().waitForDone()
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if was_enabled:
+        gc.enable()
+    gc.collect()
 
 
 @pytest.fixture

@@ -13,12 +13,10 @@ from app.widgets.endgame import EndGameDialog
 from engine.errors import ClosedLoopError
 
 
-@pytest.fixture(scope="module")
-def short(scenario):
+@pytest.fixture
+def short(short_scenario):
     """The default scenario cut to three quarters."""
-    from engine.scenario import parse_scenario
-
-    return parse_scenario(scenario.text.replace('end = "2027Q4"', 'end = "2024Q3"', 1), "short.toml")
+    return short_scenario("2024Q3")
 
 
 @pytest.fixture
