@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QRegion
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QHBoxLayout, QLabel, QMessageBox, QToolButton, QVBoxLayout, QWidget
 
 from engine.quarters import quarter_label
 
@@ -19,6 +19,17 @@ FORMATS = {
     "percent": lambda v, d=1: i18n.percent(v, d),
     "level": lambda v, d=2: i18n.number(v, d),
 }
+
+
+def cache_axis(axis: pg.AxisItem) -> pg.AxisItem:
+    """Keep ``axis`` drawn as a pixmap until its ticks or size change (returns it).
+
+    pyqtgraph replays an axis's recorded drawing (text of every tick label, grid lines) whenever
+    its plot repaints, e.g. when a curve gets a point; a device-coordinate cache blits the pixmap
+    instead. The axis invalidates the cache itself when its range, labels or geometry change.
+    """
+    axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    return axis
 
 
 def tick_labels(fmt, values) -> list:
@@ -38,6 +49,7 @@ class QuarterAxis(pg.AxisItem):
         super().__init__("bottom", **kwargs)
         self.start = start
         self.setStyle(hideOverlappingLabels=False)  # the first quarter's label may overhang the plot edge
+        cache_axis(self)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph hook
         out = []
@@ -62,6 +74,7 @@ class ValueAxis(pg.AxisItem):
         self.fmt = FORMATS[fmt]
         self.enableAutoSIPrefix(False)
         self.setWidth(70)  # fixed: labels such as "−¥2.00B" or "−20.0亿元" always fit
+        cache_axis(self)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph hook
         return tick_labels(self.fmt, [10 ** v for v in values] if self.logMode else values)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .. import i18n, theme
 from ..i18n import translate
+from .charts import cache_axis
 from .fields import titled
 
 
@@ -26,6 +27,7 @@ class CategoryAxis(pg.AxisItem):
     def __init__(self, **kwargs):
         super().__init__("left", **kwargs)
         self.labels = []
+        cache_axis(self)
 
     def set_labels(self, labels: list) -> None:
         """Row labels, top first."""
@@ -41,6 +43,7 @@ class ValueAxis(pg.AxisItem):
         self.fmt = fmt
         self.enableAutoSIPrefix(False)
         self.setHeight(28)
+        cache_axis(self)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph hook
         return [self.fmt(v) for v in values]
