@@ -8,16 +8,15 @@ a lithium slump and a facilitator's port strike injected), saves it, opens it in
 drives the real windows. Settings and saves go to a temporary folder.
 """
 
-import argparse
-import os
 import sys
-import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from shots import fresh_profile, screenshot_args  # noqa: E402  (tools/ is this script's folder)
 
 
 def played(path: Path) -> Path:
@@ -113,18 +112,8 @@ def run(out: Path, lang: str, save: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", nargs="?", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--lang", action="append", choices=("en", "zh_CN"))
-    args = parser.parse_args()
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-
-    tmp = Path(tempfile.mkdtemp(prefix="replay-shots-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
-    os.environ["CLOSEDLOOP_SAVE_DIR"] = str(tmp)
+    args = screenshot_args(__doc__.splitlines()[0])
+    tmp = fresh_profile("replay-shots-")
     from app.main import setup
 
     setup(lang="en", theme_name="light")

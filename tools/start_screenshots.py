@@ -6,14 +6,13 @@ Shows the real start window in each language with a fresh profile (settings and 
 temporary folder, so *Continue* is disabled as for a new player) and grabs it.
 """
 
-import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from shots import fresh_profile, screenshot_args  # noqa: E402  (tools/ is this script's folder)
 
 
 def shoot(lang: str, out: Path) -> Path:
@@ -38,18 +37,8 @@ def shoot(lang: str, out: Path) -> Path:
 
 def main() -> None:
     """Write the start screen's screenshot for each ``--lang`` (default both) into OUT."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", nargs="?", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--lang", action="append", choices=("en", "zh_CN"))
-    args = parser.parse_args()
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-
-    tmp = Path(tempfile.mkdtemp(prefix="start-shots-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
-    os.environ["CLOSEDLOOP_SAVE_DIR"] = str(tmp)
+    args = screenshot_args(__doc__.splitlines()[0])
+    fresh_profile("start-shots-")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for lang in args.lang or ["en", "zh_CN"]:

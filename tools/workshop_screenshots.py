@@ -15,13 +15,14 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")     # this tool never opens a real window
+
+from shots import fresh_profile  # noqa: E402  (tools/ is this script's folder)
 
 
 def wait(app, condition, seconds=20.0):
@@ -84,12 +85,7 @@ def play(app, controller, quarters: int) -> None:
 
 
 def main(out: Path, langs) -> None:
-    from PySide6.QtCore import QSettings
-
-    tmp = Path(tempfile.mkdtemp(prefix="closedloop-shots-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
-    os.environ["CLOSEDLOOP_SAVE_DIR"] = str(tmp / "saves")
+    tmp = fresh_profile("closedloop-shots-", saves="saves")
     from app import i18n
     from app.main import setup
     from engine.scenario import load_scenario
